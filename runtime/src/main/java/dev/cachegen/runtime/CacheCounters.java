@@ -1,0 +1,26 @@
+package dev.cachegen.runtime;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** The live counters behind {@link CacheStats}; adders, so hot paths do not contend. */
+final class CacheCounters {
+  final LongAdder localHits = new LongAdder();
+  final LongAdder localMisses = new LongAdder();
+  final LongAdder sharedHits = new LongAdder();
+  final LongAdder sharedMisses = new LongAdder();
+  final LongAdder sharedErrors = new LongAdder();
+  final LongAdder loads = new LongAdder();
+  final LongAdder loadFailures = new LongAdder();
+  final LongAdder loadNanos = new LongAdder();
+
+  CacheStats snapshot(String name, long localSize) {
+    return new CacheStats(
+        name,
+        new TierStats(localHits.sum(), localMisses.sum(), 0),
+        new TierStats(sharedHits.sum(), sharedMisses.sum(), sharedErrors.sum()),
+        loads.sum(),
+        loadFailures.sum(),
+        loadNanos.sum(),
+        localSize);
+  }
+}

@@ -1,0 +1,326 @@
+package dev.cachegen.runtime;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * What generated decorators call: the tiers, the codec and the statistics, shared by every
+ * decorator of an application.
+ *
+ * <pre>{@code
+ * // In-process only, nothing to install:
+ * CacheRuntime runtime = CacheRuntime.inMemory();
+ *
+ * // Caffeine in front of Redis:
+ * CacheRuntime runtime = CacheRuntime.builder()
+ *     .redis("redis://cache.internal:6379/0")
+ *     .keyPrefix("shop")
+ *     .build();
+ *
+ * ItemService items = new CachedItemService(new JdbcItemService(dataSource), runtime);
+ * }</pre>
+ *
+ * <p>The runtime fails open: when Redis is down, slow or answers garbage, calls still return the
+ * delegate's answer within the configured timeout; a circuit breaker then skips Redis until a probe
+ * succeeds, so an outage costs no timeout per call. A runtime is thread-safe; create one per
+ * application and {@link #close()} it on shutdown.
+ */
+public final class CacheRuntime implements AutoCloseable {
+  private final SharedTier shared;
+  private final Codec codec;
+  private final String keyPrefix;
+  private final Clock clock;
+  private final LongSupplier nanoTime;
+  private final Ticker ticker;
+  private final Executor executor;
+  private final ExecutorService ownedExecutor;
+  private final long localMaximumSize;
+  private final Map<String, TieredCache<?>> caches = new ConcurrentHashMap<>();
+  private final Map<String, TieredCache<?>> creationOrder =
+      java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+
+  private CacheRuntime(Builder builder, SharedTier shared) {
+    this.shared = shared;
+    this.codec = builder.codec;
+    this.keyPrefix = builder.keyPrefix;
+    this.clock = builder.clock;
+    if (builder.clock == Builder.SYSTEM_CLOCK) {
+      this.nanoTime = System::nanoTime;
+    } else {
+      Clock custom = builder.clock;
+      this.nanoTime = () -> TimeUnit.MILLISECONDS.toNanos(custom.millis());
+    }
+    LongSupplier ticks = nanoTime;
+    this.ticker = ticks::getAsLong;
+    if (builder.executor != null) {
+      this.executor = builder.executor;
+      this.ownedExecutor = null;
+    } else {
+      this.ownedExecutor = defaultExecutor();
+      this.executor = ownedExecutor;
+    }
+    this.localMaximumSize = builder.localMaximumSize;
+  }
+
+  /** A runtime with the in-process tier only: nothing to install, nothing shared between JVMs. */
+  public static CacheRuntime inMemory() {
+    return builder().build();
+  }
+
+  /** Starts configuring a runtime. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The cache described by {@code definition}, created on first use. Every decorator that names the
+   * same cache gets the same instance; definitions of one name must agree on value type and shape.
+   *
+   * @throws IllegalStateException if a cache of that name exists with another value type or shape
+   */
+  @SuppressWarnings("unchecked")
+  public <V> TieredCache<V> cache(CacheDefinition<V> definition) {
+    Objects.requireNonNull(definition, "definition");
+    TieredCache<?> cache = caches.computeIfAbsent(definition.name(), name -> create(definition));
+    if (!cache.definition().isCompatibleWith(definition)) {
+      throw new IllegalStateException(
+          "cache "
+              + definition.name()
+              + " is already used with values of "
+              + cache.definition().valueType().getTypeName()
+              + " (shape "
+              + cache.definition().shape()
+              + "), not "
+              + definition.valueType().getTypeName()
+              + " (shape "
+              + definition.shape()
+              + "); give one of the methods another cache name");
+    }
+    return (TieredCache<V>) cache;
+  }
+
+  /** Statistics of every cache used so far. */
+  public RuntimeStats stats() {
+    Map<String, CacheStats> byName = new LinkedHashMap<>();
+    synchronized (creationOrder) {
+      creationOrder.forEach((name, cache) -> byName.put(name, cache.stats()));
+    }
+    return new RuntimeStats(
+        java.util.Collections.unmodifiableMap(byName), shared.describe(), shared.isAvailable());
+  }
+
+  /** Releases Redis connections and the runtime's own threads. */
+  @Override
+  public void close() {
+    try {
+      if (ownedExecutor != null) {
+        ownedExecutor.shutdown();
+        try {
+          ownedExecutor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    } finally {
+      shared.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CacheRuntime[prefix=" + keyPrefix + ", shared=" + shared.describe() + "]";
+  }
+
+  private <V> TieredCache<V> create(CacheDefinition<V> definition) {
+    Caffeine<Object, Object> local = Caffeine.newBuilder().maximumSize(localMaximumSize);
+    if (definition.sliding()) {
+      local.expireAfterAccess(definition.localTtlNanos(), TimeUnit.NANOSECONDS);
+    } else {
+      local.expireAfterWrite(definition.localTtlNanos(), TimeUnit.NANOSECONDS);
+    }
+    local.ticker(ticker).executor(executor);
+    Cache<Object, CacheEntry<V>> localCache = local.build();
+    TieredCache<V> cache =
+        new TieredCache<>(
+            definition,
+            localCache,
+            shared,
+            codec.forType(definition.valueType()),
+            keyPrefix,
+            clock,
+            nanoTime,
+            executor);
+    creationOrder.put(definition.name(), cache);
+    return cache;
+  }
+
+  private static ExecutorService defaultExecutor() {
+    AtomicInteger count = new AtomicInteger();
+    int maxThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    return new ThreadPoolExecutor(
+        0,
+        maxThreads,
+        30,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        task -> {
+          Thread thread = new Thread(task, "cachegen-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        },
+        new ThreadPoolExecutor.CallerRunsPolicy());
+  }
+
+  /**
+   * Configures a {@link CacheRuntime}. Settings are checked as they are given; every mistake names
+   * the setting.
+   */
+  public static final class Builder {
+    static final Clock SYSTEM_CLOCK = Clock.systemUTC();
+
+    private String redisUri;
+    private String keyPrefix = "cachegen";
+    private Codec codec = JacksonCodec.create();
+    private Clock clock = SYSTEM_CLOCK;
+    private Executor executor;
+    private Duration redisTimeout = Duration.ofMillis(250);
+    private int redisPoolSize = 16;
+    private int breakerFailures = 3;
+    private Duration breakerOpenFor = Duration.ofSeconds(1);
+    private long localMaximumSize = 10_000;
+
+    private Builder() {}
+
+    /**
+     * Adds Redis as the shared tier: {@code redis://[[user]:password@]host[:port][/database]}, or
+     * {@code rediss://} for TLS. Nothing connects until the first cache miss, so a Redis that is
+     * down at start delays nothing.
+     *
+     * @throws IllegalArgumentException if the URI is not such a URI; the message says why
+     */
+    public Builder redis(String uri) {
+      RedisEndpoint.parse(uri);
+      this.redisUri = uri;
+      return this;
+    }
+
+    /**
+     * The first part of every Redis key, so that several applications can share one Redis.
+     * Default {@code cachegen}. Letters, digits, {@code '.'}, {@code '_'} and {@code '-'}.
+     */
+    public Builder keyPrefix(String keyPrefix) {
+      Objects.requireNonNull(keyPrefix, "keyPrefix");
+      if (!keyPrefix.matches("[A-Za-z0-9._-]+")) {
+        throw new IllegalArgumentException(
+            "keyPrefix(\""
+                + keyPrefix
+                + "\"): use letters, digits, '.', '_' and '-' only, for example \"shop\"");
+      }
+      this.keyPrefix = keyPrefix;
+      return this;
+    }
+
+    /** How values become bytes in Redis. Default {@link JacksonCodec#create()}. */
+    public Builder codec(Codec codec) {
+      this.codec = Objects.requireNonNull(codec, "codec");
+      return this;
+    }
+
+    /**
+     * The clock for stored-at times and in-process expiry. Default the system clock; tests pass a
+     * clock they can move.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Runs asynchronous loads' Redis reads and writes. Default: the runtime's own bounded pool of
+     * daemon threads, shut down by {@link CacheRuntime#close()}. An executor given here is not
+     * shut down by the runtime.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * The longest a Redis connect, read or wait for a pooled connection may take. Default 250 ms.
+     * A call against a server that stopped answering costs at most about twice this (Jedis
+     * replaces the broken connection in the caller's thread) before the circuit breaker opens.
+     */
+    public Builder redisTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "redisTimeout");
+      if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            "redisTimeout(" + timeout + "): must be positive and at most 24 days");
+      }
+      this.redisTimeout = timeout;
+      return this;
+    }
+
+    /** The most Redis connections this runtime opens. Default 16. */
+    public Builder redisPoolSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("redisPoolSize(" + size + "): must be at least 1");
+      }
+      this.redisPoolSize = size;
+      return this;
+    }
+
+    /**
+     * After {@code failures} consecutive Redis failures, skip Redis for {@code openFor}, then let
+     * one call probe it. Defaults 3 and one second.
+     */
+    public Builder circuitBreaker(int failures, Duration openFor) {
+      Objects.requireNonNull(openFor, "openFor");
+      if (failures < 1) {
+        throw new IllegalArgumentException(
+            "circuitBreaker(" + failures + ", ...): failures must be at least 1");
+      }
+      if (openFor.isNegative() || openFor.isZero()) {
+        throw new IllegalArgumentException(
+            "circuitBreaker(..., " + openFor + "): openFor must be positive");
+      }
+      this.breakerFailures = failures;
+      this.breakerOpenFor = openFor;
+      return this;
+    }
+
+    /** The most entries each cache keeps in the in-process tier. Default 10,000. */
+    public Builder localMaximumSize(long size) {
+      if (size < 0) {
+        throw new IllegalArgumentException("localMaximumSize(" + size + "): must not be negative");
+      }
+      this.localMaximumSize = size;
+      return this;
+    }
+
+    /** Builds the runtime. Does not connect to Redis: that happens on the first miss. */
+    public CacheRuntime build() {
+      SharedTier shared =
+          redisUri == null
+              ? SharedTier.NONE
+              : new RedisSharedTier(
+                  RedisEndpoint.parse(redisUri),
+                  new RedisSharedTier.RedisSettings(
+                      redisTimeout, redisPoolSize, breakerFailures, breakerOpenFor));
+      return new CacheRuntime(this, shared);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.cachegen.runtime;
+
+/**
+ * Counts for one cache since the runtime started.
+ *
+ * @param name the cache name
+ * @param local the in-process tier (L1)
+ * @param shared the shared tier (L2); all zero without Redis
+ * @param loads delegate calls that returned
+ * @param loadFailures delegate calls that threw (never cached)
+ * @param totalLoadNanos time spent in delegate calls, failed ones included
+ * @param localSize the entries in the in-process tier now (approximate)
+ */
+public record CacheStats(
+    String name,
+    TierStats local,
+    TierStats shared,
+    long loads,
+    long loadFailures,
+    long totalLoadNanos,
+    long localSize) {
+
+  /** Calls answered by either tier divided by all calls, or {@code 0} before the first call. */
+  public double hitRatio() {
+    long calls = local.hits() + local.misses();
+    return calls == 0 ? 0 : (double) (local.hits() + shared.hits()) / calls;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.cachegen.runtime;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.lang.reflect.Type;
+import java.util.Objects;
+
+/**
+ * The default {@link Codec}: JSON with Jackson, read into the declared type only. Default typing
+ * is never enabled, so bytes in Redis cannot name a class to instantiate. Records, beans,
+ * collections, {@code java.time} values and {@code Optional} work out of the box.
+ *
+ * <p>Decoding fails on unknown properties and on trailing content, so bytes of another shape read
+ * as a miss rather than as a half-filled object.
+ */
+public final class JacksonCodec implements Codec {
+  private final ObjectMapper mapper;
+
+  private JacksonCodec(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** A codec over a mapper with the Java time and JDK 8 modules, and strict reading. */
+  public static JacksonCodec create() {
+    return new JacksonCodec(
+        JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build());
+  }
+
+  /**
+   * A codec over the given mapper, for applications that configure Jackson themselves. Do not
+   * enable default typing on it: cachegen never needs type information in the bytes.
+   */
+  public static JacksonCodec using(ObjectMapper mapper) {
+    return new JacksonCodec(Objects.requireNonNull(mapper, "mapper"));
+  }
+
+  @Override
+  public <V> TypedCodec<V> forType(Type type) {
+    JavaType javaType = mapper.getTypeFactory().constructType(type);
+    ObjectWriter writer = mapper.writerFor(javaType);
+    ObjectReader reader = mapper.readerFor(javaType);
+    return new TypedCodec<>() {
+      @Override
+      public byte[] encode(V value) throws Exception {
+        return writer.writeValueAsBytes(value);
+      }
+
+      @Override
+      public V decode(byte[] bytes) throws Exception {
+        return reader.readValue(bytes);
+      }
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "JacksonCodec";
+  }
+}

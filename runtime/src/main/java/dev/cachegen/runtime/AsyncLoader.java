@@ -3,8 +3,8 @@ package dev.cachegen.runtime;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Starts an asynchronous load on a cache miss, for methods that return {@code CompletableFuture}
- * or {@code CompletionStage}.
+ * Starts an asynchronous load on a cache miss, for methods that return {@code CompletableFuture} or
+ * {@code CompletionStage}.
  *
  * @param <V> the cached value's type
  */

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -219,8 +219,8 @@ public final class CacheRuntime implements AutoCloseable {
     }
 
     /**
-     * The first part of every Redis key, so that several applications can share one Redis.
-     * Default {@code cachegen}. Letters, digits, {@code '.'}, {@code '_'} and {@code '-'}.
+     * The first part of every Redis key, so that several applications can share one Redis. Default
+     * {@code cachegen}. Letters, digits, {@code '.'}, {@code '_'} and {@code '-'}.
      */
     public Builder keyPrefix(String keyPrefix) {
       Objects.requireNonNull(keyPrefix, "keyPrefix");
@@ -251,8 +251,8 @@ public final class CacheRuntime implements AutoCloseable {
 
     /**
      * Runs asynchronous loads' Redis reads and writes. Default: the runtime's own bounded pool of
-     * daemon threads, shut down by {@link CacheRuntime#close()}. An executor given here is not
-     * shut down by the runtime.
+     * daemon threads, shut down by {@link CacheRuntime#close()}. An executor given here is not shut
+     * down by the runtime.
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
@@ -260,9 +260,9 @@ public final class CacheRuntime implements AutoCloseable {
     }
 
     /**
-     * The longest a Redis connect, read or wait for a pooled connection may take. Default 250 ms.
-     * A call against a server that stopped answering costs at most about twice this (Jedis
-     * replaces the broken connection in the caller's thread) before the circuit breaker opens.
+     * The longest a Redis connect, read or wait for a pooled connection may take. Default 250 ms. A
+     * call against a server that stopped answering costs at most about twice this (Jedis replaces
+     * the broken connection in the caller's thread) before the circuit breaker opens.
      */
     public Builder redisTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "redisTimeout");

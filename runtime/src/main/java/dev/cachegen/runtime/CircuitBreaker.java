@@ -29,8 +29,10 @@ final class CircuitBreaker {
   private final Listener listener;
 
   private final AtomicInteger consecutiveFailures = new AtomicInteger();
+
   /** While open: when a probe may go. {@code Long.MIN_VALUE} while closed. */
   private final AtomicLong openUntil = new AtomicLong(Long.MIN_VALUE);
+
   /** Whether a probe is out; only one at a time. */
   private final AtomicInteger probing = new AtomicInteger();
 
@@ -41,7 +43,9 @@ final class CircuitBreaker {
     this.listener = listener;
   }
 
-  /** Whether a call may go to the tier now. A {@code true} must be followed by a success or failure. */
+  /**
+   * Whether a call may go to the tier now. A {@code true} must be followed by a success or failure.
+   */
   boolean tryAcquire() {
     long until = openUntil.get();
     if (until == Long.MIN_VALUE) {

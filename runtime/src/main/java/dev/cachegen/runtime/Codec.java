@@ -3,9 +3,9 @@ package dev.cachegen.runtime;
 import java.lang.reflect.Type;
 
 /**
- * Turns cached values into bytes for the shared tier and back. A codec reads only the declared
- * type it is given: no type information is stored in the bytes, and nothing but that type (and
- * the types it declares) is ever instantiated.
+ * Turns cached values into bytes for the shared tier and back. A codec reads only the declared type
+ * it is given: no type information is stored in the bytes, and nothing but that type (and the types
+ * it declares) is ever instantiated.
  *
  * <p>The default is {@link JacksonCodec}. A custom codec is set with {@link
  * CacheRuntime.Builder#codec(Codec)}.

@@ -46,7 +46,8 @@ final class EntryFormat {
     byte flags = buffer.get();
     if (magic != MAGIC || version != VERSION) {
       throw new CorruptEntryException(
-          String.format("entry starts with 0x%02x 0x%02x, not a cachegen v1 header", magic, version));
+          String.format(
+              "entry starts with 0x%02x 0x%02x, not a cachegen v1 header", magic, version));
     }
     long storedAtMillis = buffer.getLong();
     long loadNanos = buffer.getLong();

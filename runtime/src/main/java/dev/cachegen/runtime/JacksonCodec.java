@@ -12,9 +12,9 @@ import java.lang.reflect.Type;
 import java.util.Objects;
 
 /**
- * The default {@link Codec}: JSON with Jackson, read into the declared type only. Default typing
- * is never enabled, so bytes in Redis cannot name a class to instantiate. Records, beans,
- * collections, {@code java.time} values and {@code Optional} work out of the box.
+ * The default {@link Codec}: JSON with Jackson, read into the declared type only. Default typing is
+ * never enabled, so bytes in Redis cannot name a class to instantiate. Records, beans, collections,
+ * {@code java.time} values and {@code Optional} work out of the box.
  *
  * <p>Decoding fails on unknown properties and on trailing content, so bytes of another shape read
  * as a miss rather than as a half-filled object.

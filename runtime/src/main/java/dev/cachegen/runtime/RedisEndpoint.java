@@ -4,9 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * A parsed {@code redis://} or {@code rediss://} URI: {@code redis://[[user]:password@]host[:port][/database]}.
- * Every mistake is an {@link IllegalArgumentException} that names the setting and never repeats
- * the password.
+ * A parsed {@code redis://} or {@code rediss://} URI: {@code
+ * redis://[[user]:password@]host[:port][/database]}. Every mistake is an {@link
+ * IllegalArgumentException} that names the setting and never repeats the password.
  */
 final class RedisEndpoint {
   final String host;

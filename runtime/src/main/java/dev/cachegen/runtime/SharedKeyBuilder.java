@@ -77,8 +77,8 @@ public final class SharedKeyBuilder {
   }
 
   /**
-   * Appends a value of a type the processor accepted as a key part: a boxed primitive, an enum
-   * (by {@code name()}), or a type whose {@code toString()} is a faithful text form (UUID, {@code
+   * Appends a value of a type the processor accepted as a key part: a boxed primitive, an enum (by
+   * {@code name()}), or a type whose {@code toString()} is a faithful text form (UUID, {@code
    * java.time} values, {@code BigInteger}, {@code BigDecimal}).
    */
   public SharedKeyBuilder value(Object value) {

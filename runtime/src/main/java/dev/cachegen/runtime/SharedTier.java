@@ -16,7 +16,9 @@ interface SharedTier extends AutoCloseable {
   /** The bytes under {@code key}, or {@code null}. */
   byte[] get(String key);
 
-  /** The bytes under {@code key}, or {@code null}, resetting its time to live to {@code ttlMillis}. */
+  /**
+   * The bytes under {@code key}, or {@code null}, resetting its time to live to {@code ttlMillis}.
+   */
   byte[] getAndExpire(String key, long ttlMillis);
 
   /** Stores {@code value} under {@code key} for {@code ttlMillis}. */

@@ -285,7 +285,8 @@ public final class TieredCache<V> {
       counters.sharedHits.increment();
       return entry;
     } catch (Exception e) {
-      // Another shape, another writer or plain garbage: a miss; the load that follows overwrites it.
+      // Another shape, another writer or plain garbage: a miss; the load that follows overwrites
+      // it.
       counters.sharedErrors.increment();
       counters.sharedMisses.increment();
       if (decodeFailureLogged.compareAndSet(false, true)) {

@@ -12,6 +12,8 @@ final class CacheCounters {
   final LongAdder loads = new LongAdder();
   final LongAdder loadFailures = new LongAdder();
   final LongAdder loadNanos = new LongAdder();
+  final LongAdder puts = new LongAdder();
+  final LongAdder evictions = new LongAdder();
 
   CacheStats snapshot(String name, long localSize) {
     return new CacheStats(
@@ -21,6 +23,8 @@ final class CacheCounters {
         loads.sum(),
         loadFailures.sum(),
         loadNanos.sum(),
+        puts.sum(),
+        evictions.sum(),
         localSize);
   }
 }

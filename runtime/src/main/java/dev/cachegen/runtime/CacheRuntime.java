@@ -1,11 +1,11 @@
 package dev.cachegen.runtime;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +41,7 @@ import java.util.function.LongSupplier;
  */
 public final class CacheRuntime implements AutoCloseable {
   private final SharedTier shared;
+  private final Coherence coherence;
   private final Codec codec;
   private final String keyPrefix;
   private final Clock clock;
@@ -55,6 +56,7 @@ public final class CacheRuntime implements AutoCloseable {
 
   private CacheRuntime(Builder builder, SharedTier shared) {
     this.shared = shared;
+    this.coherence = new Coherence(shared, builder.keyPrefix, builder.maximumTags);
     this.codec = builder.codec;
     this.keyPrefix = builder.keyPrefix;
     this.clock = builder.clock;
@@ -113,6 +115,16 @@ public final class CacheRuntime implements AutoCloseable {
     return (TieredCache<V>) cache;
   }
 
+  /**
+   * Invalidates every entry that carries one of {@code tags}, in every cache and in every runtime
+   * that shares this runtime's Redis and key prefix. Each tag costs one {@code INCR}, however many
+   * entries carry it. Build tags with {@link Tags#builder()} exactly as the {@code tags} templates
+   * of {@code @Cached} build them; generated code does this for {@code @InvalidateTags}.
+   */
+  public void invalidateTags(String... tags) {
+    coherence.invalidateTags(tags);
+  }
+
   /** Statistics of every cache used so far. */
   public RuntimeStats stats() {
     Map<String, CacheStats> byName = new LinkedHashMap<>();
@@ -136,6 +148,7 @@ public final class CacheRuntime implements AutoCloseable {
         }
       }
     } finally {
+      coherence.close();
       shared.close();
     }
   }
@@ -146,26 +159,26 @@ public final class CacheRuntime implements AutoCloseable {
   }
 
   private <V> TieredCache<V> create(CacheDefinition<V> definition) {
-    Caffeine<Object, Object> local = Caffeine.newBuilder().maximumSize(localMaximumSize);
-    if (definition.sliding()) {
-      local.expireAfterAccess(definition.localTtlNanos(), TimeUnit.NANOSECONDS);
-    } else {
-      local.expireAfterWrite(definition.localTtlNanos(), TimeUnit.NANOSECONDS);
-    }
-    local.ticker(ticker).executor(executor);
-    Cache<Object, CacheEntry<V>> localCache = local.build();
     TieredCache<V> cache =
         new TieredCache<>(
             definition,
-            localCache,
             shared,
+            coherence,
             codec.forType(definition.valueType()),
             keyPrefix,
             clock,
             nanoTime,
-            executor);
+            ticker,
+            executor,
+            localMaximumSize);
+    coherence.register(cache);
     creationOrder.put(definition.name(), cache);
     return cache;
+  }
+
+  /** The coherence machinery, for tests in this package. */
+  Coherence coherence() {
+    return coherence;
   }
 
   private static ExecutorService defaultExecutor() {
@@ -193,6 +206,7 @@ public final class CacheRuntime implements AutoCloseable {
     static final Clock SYSTEM_CLOCK = Clock.systemUTC();
 
     private String redisUri;
+    private List<String> clusterUris;
     private String keyPrefix = "cachegen";
     private Codec codec = JacksonCodec.create();
     private Clock clock = SYSTEM_CLOCK;
@@ -202,6 +216,7 @@ public final class CacheRuntime implements AutoCloseable {
     private int breakerFailures = 3;
     private Duration breakerOpenFor = Duration.ofSeconds(1);
     private long localMaximumSize = 10_000;
+    private long maximumTags = 100_000;
 
     private Builder() {}
 
@@ -214,7 +229,29 @@ public final class CacheRuntime implements AutoCloseable {
      */
     public Builder redis(String uri) {
       RedisEndpoint.parse(uri);
+      if (clusterUris != null) {
+        throw new IllegalStateException("redis(uri): redisCluster(...) was already set; use one");
+      }
       this.redisUri = uri;
+      return this;
+    }
+
+    /**
+     * Adds a Redis Cluster as the shared tier, reached through any of the given nodes: {@code
+     * redis://host:port} or {@code rediss://} URIs; user and password come from the first. Entries,
+     * tag versions and the write-behind queue spread over all slots.
+     */
+    public Builder redisCluster(String... uris) {
+      if (uris.length == 0) {
+        throw new IllegalArgumentException("redisCluster(): name at least one node");
+      }
+      for (String uri : uris) {
+        RedisEndpoint.parse(uri);
+      }
+      if (redisUri != null) {
+        throw new IllegalStateException("redisCluster(...): redis(uri) was already set; use one");
+      }
+      this.clusterUris = List.of(uris);
       return this;
     }
 
@@ -311,15 +348,36 @@ public final class CacheRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Builds the runtime. Does not connect to Redis: that happens on the first miss. */
+    /**
+     * The most tag versions each runtime remembers. Default 100,000. An entry whose tag version was
+     * forgotten reads as a miss once, then the version is read again from Redis.
+     */
+    public Builder maximumTags(long maximumTags) {
+      if (maximumTags < 1) {
+        throw new IllegalArgumentException("maximumTags(" + maximumTags + "): must be positive");
+      }
+      this.maximumTags = maximumTags;
+      return this;
+    }
+
+    /**
+     * Builds the runtime. Does not wait for Redis: a Redis that is down at start delays nothing,
+     * and the runtime starts using it when it answers.
+     */
     public CacheRuntime build() {
-      SharedTier shared =
-          redisUri == null
-              ? SharedTier.NONE
-              : new RedisSharedTier(
-                  RedisEndpoint.parse(redisUri),
-                  new RedisSharedTier.RedisSettings(
-                      redisTimeout, redisPoolSize, breakerFailures, breakerOpenFor));
+      RedisSharedTier.RedisSettings settings =
+          new RedisSharedTier.RedisSettings(
+              redisTimeout, redisPoolSize, breakerFailures, breakerOpenFor);
+      SharedTier shared;
+      if (redisUri != null) {
+        shared = RedisSharedTier.standalone(RedisEndpoint.parse(redisUri), settings);
+      } else if (clusterUris != null) {
+        List<RedisEndpoint> seeds = new ArrayList<>();
+        clusterUris.forEach(uri -> seeds.add(RedisEndpoint.parse(uri)));
+        shared = RedisSharedTier.cluster(seeds, settings);
+      } else {
+        shared = SharedTier.NONE;
+      }
       return new CacheRuntime(this, shared);
     }
   }

@@ -9,6 +9,8 @@ package dev.cachegen.runtime;
  * @param loads delegate calls that returned
  * @param loadFailures delegate calls that threw (never cached)
  * @param totalLoadNanos time spent in delegate calls, failed ones included
+ * @param puts values written by write-through or write-behind methods
+ * @param evictions explicit invalidations of one key or of the whole cache
  * @param localSize the entries in the in-process tier now (approximate)
  */
 public record CacheStats(
@@ -18,6 +20,8 @@ public record CacheStats(
     long loads,
     long loadFailures,
     long totalLoadNanos,
+    long puts,
+    long evictions,
     long localSize) {
 
   /** Calls answered by either tier divided by all calls, or {@code 0} before the first call. */

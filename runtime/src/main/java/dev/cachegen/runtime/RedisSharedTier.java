@@ -2,58 +2,47 @@ package dev.cachegen.runtime;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.GetExParams;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * The shared tier over one Redis server, through a pooled Jedis {@link RedisClient}. Every call is
- * bounded by the connect and read timeouts and by the pool's wait; failures open a {@link
- * CircuitBreaker} so that an outage costs a refused call, not a timeout, until a probe succeeds.
+ * The shared tier over Redis, standalone ({@link RedisClient}) or a cluster ({@link
+ * RedisClusterClient}), both pooled. Every call is bounded by the connect and read timeouts and by
+ * the pool's wait; failures open a {@link CircuitBreaker} so that an outage costs a refused call,
+ * not a timeout, until a probe succeeds.
  */
 final class RedisSharedTier implements SharedTier {
   private static final Logger log = LoggerFactory.getLogger(RedisSharedTier.class);
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
+  private final boolean cluster;
   private final CircuitBreaker breaker;
   private final String description;
 
-  RedisSharedTier(RedisEndpoint endpoint, RedisSettings settings) {
-    this.description = endpoint.toString();
-    int timeoutMillis = (int) settings.timeout.toMillis();
-    DefaultJedisClientConfig.Builder client =
-        DefaultJedisClientConfig.builder()
-            .connectionTimeoutMillis(timeoutMillis)
-            .socketTimeoutMillis(timeoutMillis)
-            .database(endpoint.database)
-            .clientName("cachegen");
-    if (endpoint.ssl) {
-      client.sslOptions(SslOptions.defaults());
-    }
-    if (endpoint.user != null) {
-      client.user(endpoint.user);
-    }
-    if (endpoint.password != null) {
-      client.password(endpoint.password);
-    }
-    ConnectionPoolConfig pool = new ConnectionPoolConfig();
-    pool.setMaxTotal(settings.poolSize);
-    pool.setMaxIdle(settings.poolSize);
-    pool.setMinIdle(0);
-    pool.setMaxWait(settings.timeout);
-    pool.setJmxEnabled(false);
-    this.redis =
-        RedisClient.builder()
-            .hostAndPort(endpoint.host, endpoint.port)
-            .clientConfig(client.build())
-            .poolConfig(pool)
-            .build();
+  private RedisSharedTier(
+      UnifiedJedis redis, boolean cluster, String description, RedisSettings settings) {
+    this.redis = redis;
+    this.cluster = cluster;
+    this.description = description;
     this.breaker =
         new CircuitBreaker(
             settings.failureThreshold,
@@ -77,6 +66,68 @@ final class RedisSharedTier implements SharedTier {
             });
   }
 
+  /** A standalone server. */
+  static RedisSharedTier standalone(RedisEndpoint endpoint, RedisSettings settings) {
+    RedisClient client =
+        RedisClient.builder()
+            .hostAndPort(endpoint.host, endpoint.port)
+            .clientConfig(clientConfig(endpoint, settings, true))
+            .poolConfig(poolConfig(settings))
+            .build();
+    return new RedisSharedTier(client, false, endpoint.toString(), settings);
+  }
+
+  /** A Redis Cluster reached through any of {@code seeds}; credentials come from the first. */
+  static RedisSharedTier cluster(List<RedisEndpoint> seeds, RedisSettings settings) {
+    Set<HostAndPort> nodes = new LinkedHashSet<>();
+    for (RedisEndpoint seed : seeds) {
+      nodes.add(new HostAndPort(seed.host, seed.port));
+    }
+    RedisClusterClient client =
+        RedisClusterClient.builder()
+            .nodes(nodes)
+            .clientConfig(clientConfig(seeds.get(0), settings, false))
+            .poolConfig(poolConfig(settings))
+            .maxAttempts(2)
+            .maxTotalRetriesDuration(settings.timeout.multipliedBy(4))
+            .build();
+    return new RedisSharedTier(client, true, "cluster" + nodes, settings);
+  }
+
+  private static JedisClientConfig clientConfig(
+      RedisEndpoint endpoint, RedisSettings settings, boolean withDatabase) {
+    int timeoutMillis = (int) settings.timeout.toMillis();
+    DefaultJedisClientConfig.Builder client =
+        DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis(timeoutMillis)
+            .socketTimeoutMillis(timeoutMillis)
+            .clientName("cachegen");
+    if (withDatabase) {
+      client.database(endpoint.database);
+    }
+    if (endpoint.ssl) {
+      client.sslOptions(SslOptions.defaults());
+    }
+    if (endpoint.user != null) {
+      client.user(endpoint.user);
+    }
+    if (endpoint.password != null) {
+      client.password(endpoint.password);
+    }
+    return client.build();
+  }
+
+  private static ConnectionPoolConfig poolConfig(RedisSettings settings) {
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    // One more than asked for: the subscription of the invalidation bus holds one for good.
+    pool.setMaxTotal(settings.poolSize + 1);
+    pool.setMaxIdle(settings.poolSize + 1);
+    pool.setMinIdle(0);
+    pool.setMaxWait(settings.timeout);
+    pool.setJmxEnabled(false);
+    return pool;
+  }
+
   @Override
   public boolean isPresent() {
     return true;
@@ -93,6 +144,36 @@ final class RedisSharedTier implements SharedTier {
   }
 
   @Override
+  public List<byte[]> getAll(List<String> keys) {
+    if (keys.isEmpty()) {
+      return new ArrayList<>();
+    }
+    if (!cluster) {
+      byte[][] raw = new byte[keys.size()][];
+      for (int i = 0; i < raw.length; i++) {
+        raw[i] = bytes(keys.get(i));
+      }
+      return call(() -> redis.mget(raw));
+    }
+    // On a cluster the keys live in many slots: one pipelined GET each, grouped by node.
+    return call(
+        () -> {
+          try (AbstractPipeline pipeline = redis.pipelined()) {
+            List<Response<byte[]>> responses = new ArrayList<>(keys.size());
+            for (String key : keys) {
+              responses.add(pipeline.get(bytes(key)));
+            }
+            pipeline.sync();
+            List<byte[]> values = new ArrayList<>(keys.size());
+            for (Response<byte[]> response : responses) {
+              values.add(response.get());
+            }
+            return values;
+          }
+        });
+  }
+
+  @Override
   public byte[] getAndExpire(String key, long ttlMillis) {
     return call(() -> redis.getEx(bytes(key), GetExParams.getExParams().px(ttlMillis)));
   }
@@ -103,8 +184,33 @@ final class RedisSharedTier implements SharedTier {
   }
 
   @Override
+  public void setIfAbsent(String key, byte[] value, long ttlMillis) {
+    call(() -> redis.set(bytes(key), value, SetParams.setParams().px(ttlMillis).nx()));
+  }
+
+  @Override
   public void delete(String key) {
     call(() -> redis.del(bytes(key)));
+  }
+
+  @Override
+  public long increment(String key) {
+    return call(() -> redis.incr(bytes(key)));
+  }
+
+  @Override
+  public void publish(String channel, String message) {
+    call(() -> redis.publish(channel, message));
+  }
+
+  @Override
+  public AutoCloseable subscribe(String channel, Subscriber subscriber) {
+    Subscription subscription = new Subscription(channel, subscriber);
+    Thread thread = new Thread(subscription, "cachegen-events-" + channel);
+    thread.setDaemon(true);
+    subscription.thread = thread;
+    thread.start();
+    return subscription;
   }
 
   @Override
@@ -136,6 +242,75 @@ final class RedisSharedTier implements SharedTier {
 
   private static byte[] bytes(String key) {
     return key.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** One channel's subscription: subscribes, and subscribes again after every failure. */
+  private final class Subscription implements Runnable, AutoCloseable {
+    private final String channel;
+    private final Subscriber subscriber;
+    private volatile boolean closed;
+    private volatile JedisPubSub current;
+    private Thread thread;
+
+    Subscription(String channel, Subscriber subscriber) {
+      this.channel = channel;
+      this.subscriber = subscriber;
+    }
+
+    @Override
+    public void run() {
+      long backoffMillis = 50;
+      while (!closed) {
+        JedisPubSub pubSub =
+            new JedisPubSub() {
+              @Override
+              public void onSubscribe(String channel, int subscribedChannels) {
+                subscriber.subscribed();
+              }
+
+              @Override
+              public void onMessage(String channel, String message) {
+                try {
+                  subscriber.message(message);
+                } catch (RuntimeException e) {
+                  log.warn("cachegen: could not apply event {}", message, e);
+                }
+              }
+            };
+        current = pubSub;
+        try {
+          redis.subscribe(pubSub, channel);
+          backoffMillis = 50; // returned normally: unsubscribed by close()
+        } catch (RuntimeException e) {
+          if (closed) {
+            return;
+          }
+          subscriber.disconnected(e);
+          log.debug(
+              "cachegen: subscription to {} lost; retrying in {} ms", channel, backoffMillis, e);
+          try {
+            TimeUnit.MILLISECONDS.sleep(backoffMillis);
+          } catch (InterruptedException interrupted) {
+            return;
+          }
+          backoffMillis = Math.min(2_000, backoffMillis * 2);
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      JedisPubSub pubSub = current;
+      if (pubSub != null && pubSub.isSubscribed()) {
+        try {
+          pubSub.unsubscribe();
+        } catch (RuntimeException e) {
+          // the connection is already gone; the thread ends on its own
+        }
+      }
+      thread.interrupt();
+    }
   }
 
   /** Connection settings taken from {@link CacheRuntime.Builder}. */

@@ -4,15 +4,16 @@ import java.util.function.Function;
 
 /**
  * Builds the shared (L2) key of one call: the runtime's prefix, the cache name and the fingerprint
- * of the cached type's shape, then the key template with every value in braces, for example {@code
- * app:ItemService.find:3f9c2a71:user:{42}}.
+ * of the cached type's shape, then the key template with every value in square brackets, for
+ * example {@code app:ItemService.find:3f9c2a71:user:[42]}.
  *
- * <p>Keys are injective: each value is written between braces with {@code '\'}, {@code '{'} and
- * {@code '}'} escaped, and {@code null} has a form no string can take ({@code {\0}}), so {@code
+ * <p>Keys are injective: each value is written between brackets with {@code '\'}, {@code '['} and
+ * {@code ']'} escaped, and {@code null} has a form no string can take ({@code [\0]}), so {@code
  * ("a:b", "c")} and {@code ("a", "b:c")} give different keys, and so do {@code null} and {@code
- * "null"}. Numbers, booleans and characters are written with {@code String.valueOf}, enums with
- * {@code name()}, other types allowed by the processor (UUID, {@code java.time} values, big
- * numbers) with {@code toString()}.
+ * "null"}. Brackets rather than braces keep Redis Cluster from reading a value as a hash tag, so
+ * entries spread over all slots. Numbers, booleans and characters are written with {@code
+ * String.valueOf}, enums with {@code name()}, other types allowed by the processor (UUID, {@code
+ * java.time} values, big numbers) with {@code toString()}.
  */
 public final class SharedKeyBuilder {
   private final StringBuilder key;
@@ -29,39 +30,39 @@ public final class SharedKeyBuilder {
 
   /** Appends a {@code long} value. */
   public SharedKeyBuilder value(long value) {
-    key.append('{').append(value).append('}');
+    key.append('[').append(value).append(']');
     return this;
   }
 
   /** Appends an {@code int} value. */
   public SharedKeyBuilder value(int value) {
-    key.append('{').append(value).append('}');
+    key.append('[').append(value).append(']');
     return this;
   }
 
   /** Appends a {@code boolean} value. */
   public SharedKeyBuilder value(boolean value) {
-    key.append('{').append(value).append('}');
+    key.append('[').append(value).append(']');
     return this;
   }
 
   /** Appends a {@code double} value, written as {@link Double#toString(double)} writes it. */
   public SharedKeyBuilder value(double value) {
-    key.append('{').append(value).append('}');
+    key.append('[').append(value).append(']');
     return this;
   }
 
   /** Appends a {@code float} value, written as {@link Float#toString(float)} writes it. */
   public SharedKeyBuilder value(float value) {
-    key.append('{').append(value).append('}');
+    key.append('[').append(value).append(']');
     return this;
   }
 
   /** Appends a {@code char} value. */
   public SharedKeyBuilder value(char value) {
-    key.append('{');
+    key.append('[');
     escapeInto(value);
-    key.append('}');
+    key.append(']');
     return this;
   }
 
@@ -70,9 +71,9 @@ public final class SharedKeyBuilder {
     if (value == null) {
       return nullValue();
     }
-    key.append('{');
+    key.append('[');
     escapeInto(value);
-    key.append('}');
+    key.append(']');
     return this;
   }
 
@@ -91,19 +92,19 @@ public final class SharedKeyBuilder {
 
   /**
    * Appends a record (or another value object) as the group of its components, each written as
-   * {@link #value(Object)} writes it: {@code {{1}{20}}} for {@code Page(1, 20)}. A {@code null}
-   * record is {@code {\0}}, distinct from a record whose components are {@code null}.
+   * {@link #value(Object)} writes it: {@code [[1][20]]} for {@code Page(1, 20)}. A {@code null}
+   * record is {@code [\0]}, distinct from a record whose components are {@code null}.
    */
   @SafeVarargs
   public final <R> SharedKeyBuilder record(R record, Function<? super R, ?>... components) {
     if (record == null) {
       return nullValue();
     }
-    key.append('{');
+    key.append('[');
     for (Function<? super R, ?> component : components) {
       value(component.apply(record));
     }
-    key.append('}');
+    key.append(']');
     return this;
   }
 
@@ -118,7 +119,7 @@ public final class SharedKeyBuilder {
   }
 
   private SharedKeyBuilder nullValue() {
-    key.append("{\\0}");
+    key.append("[\\0]");
     return this;
   }
 
@@ -129,7 +130,7 @@ public final class SharedKeyBuilder {
   }
 
   private void escapeInto(char c) {
-    if (c == '\\' || c == '{' || c == '}') {
+    if (c == '\\' || c == '[' || c == ']') {
       key.append('\\');
     }
     key.append(c);

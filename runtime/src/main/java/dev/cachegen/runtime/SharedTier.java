@@ -1,5 +1,8 @@
 package dev.cachegen.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The shared (L2) tier as the caches see it. Every method either succeeds or throws {@link
  * SharedTierException} after a bounded time; callers count the failure and carry on without the
@@ -16,22 +19,55 @@ interface SharedTier extends AutoCloseable {
   /** The bytes under {@code key}, or {@code null}. */
   byte[] get(String key);
 
+  /** The values of {@code keys}, {@code null} where absent; keys may live in different slots. */
+  List<byte[]> getAll(List<String> keys);
+
   /**
    * The bytes under {@code key}, or {@code null}, resetting its time to live to {@code ttlMillis}.
    */
   byte[] getAndExpire(String key, long ttlMillis);
 
-  /** Stores {@code value} under {@code key} for {@code ttlMillis}. */
+  /** Stores {@code value} under {@code key} for {@code ttlMillis}, replacing what is there. */
   void set(String key, byte[] value, long ttlMillis);
+
+  /**
+   * Stores {@code value} under {@code key} for {@code ttlMillis} unless the key exists: a load that
+   * raced with a write must not overwrite the newer value.
+   */
+  void setIfAbsent(String key, byte[] value, long ttlMillis);
 
   /** Removes {@code key}. */
   void delete(String key);
+
+  /** Increments the counter at {@code key} and returns its new value. */
+  long increment(String key);
+
+  /** Sends {@code message} to every subscriber of {@code channel}. */
+  void publish(String channel, String message);
+
+  /**
+   * Listens to {@code channel} on a thread of its own until {@code close()}, reconnecting after
+   * failures. The listener hears when it is (re)subscribed and when it lost the connection, so it
+   * can drop what it may have missed.
+   */
+  AutoCloseable subscribe(String channel, Subscriber subscriber);
 
   /** What this tier talks to, without credentials, for logs and errors. */
   String describe();
 
   @Override
   void close();
+
+  /** Receives the messages of a channel. Called on the subscription's thread. */
+  interface Subscriber {
+    /** The subscription is (again) in place; messages sent before now may have been missed. */
+    void subscribed();
+
+    void message(String message);
+
+    /** The connection was lost; messages are missed until {@link #subscribed()}. */
+    void disconnected(Throwable cause);
+  }
 
   /** The null object: no shared tier. Reads miss, writes do nothing. */
   SharedTier NONE =
@@ -52,6 +88,13 @@ interface SharedTier extends AutoCloseable {
         }
 
         @Override
+        public List<byte[]> getAll(List<String> keys) {
+          List<byte[]> none = new ArrayList<>(keys.size());
+          keys.forEach(key -> none.add(null));
+          return none;
+        }
+
+        @Override
         public byte[] getAndExpire(String key, long ttlMillis) {
           return null;
         }
@@ -60,7 +103,23 @@ interface SharedTier extends AutoCloseable {
         public void set(String key, byte[] value, long ttlMillis) {}
 
         @Override
+        public void setIfAbsent(String key, byte[] value, long ttlMillis) {}
+
+        @Override
         public void delete(String key) {}
+
+        @Override
+        public long increment(String key) {
+          throw new UnsupportedOperationException("no shared tier");
+        }
+
+        @Override
+        public void publish(String channel, String message) {}
+
+        @Override
+        public AutoCloseable subscribe(String channel, Subscriber subscriber) {
+          return () -> {};
+        }
 
         @Override
         public String describe() {

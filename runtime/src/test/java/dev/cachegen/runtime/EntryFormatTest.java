@@ -18,7 +18,7 @@ class EntryFormatTest {
   @Test
   void roundTripsAValueWithItsMetadata() throws Exception {
     byte[] bytes = EntryFormat.encode(new CacheEntry<>(new Item(1, "one"), 1234L, 5678L), codec);
-    CacheEntry<Item> entry = EntryFormat.decode(bytes, codec);
+    CacheEntry<Item> entry = EntryFormat.decode(bytes, codec, "k");
     assertEquals(new Item(1, "one"), entry.value());
     assertEquals(1234L, entry.storedAtMillis());
     assertEquals(5678L, entry.loadNanos());
@@ -28,7 +28,7 @@ class EntryFormatTest {
   void roundTripsACachedNull() throws Exception {
     byte[] bytes = EntryFormat.encode(new CacheEntry<Item>(null, 1L, 2L), codec);
     assertEquals(EntryFormat.HEADER_LENGTH, bytes.length);
-    assertNull(EntryFormat.decode(bytes, codec).value());
+    assertNull(EntryFormat.decode(bytes, codec, "k").value());
   }
 
   @Test
@@ -40,7 +40,7 @@ class EntryFormatTest {
             "{\"id\":1,\"name\":\"one\"}".getBytes(StandardCharsets.UTF_8),
             new byte[EntryFormat.HEADER_LENGTH])) {
       assertThrows(
-          Exception.class, () -> EntryFormat.decode(garbage, codec), Arrays.toString(garbage));
+          Exception.class, () -> EntryFormat.decode(garbage, codec, "k"), Arrays.toString(garbage));
     }
   }
 
@@ -49,14 +49,14 @@ class EntryFormatTest {
     Codec.TypedCodec<List<String>> other =
         JacksonCodec.create().forType(Types.parameterized(List.class, String.class));
     byte[] bytes = EntryFormat.encode(new CacheEntry<>(List.of("x"), 1L, 2L), other);
-    assertThrows(Exception.class, () -> EntryFormat.decode(bytes, codec));
+    assertThrows(Exception.class, () -> EntryFormat.decode(bytes, codec, "k"));
   }
 
   @Test
   void rejectsATruncatedPayload() throws Exception {
     byte[] bytes = EntryFormat.encode(new CacheEntry<>(new Item(1, "one"), 1L, 2L), codec);
     byte[] truncated = Arrays.copyOf(bytes, bytes.length - 3);
-    assertThrows(Exception.class, () -> EntryFormat.decode(truncated, codec));
+    assertThrows(Exception.class, () -> EntryFormat.decode(truncated, codec, "k"));
   }
 
   @Test

@@ -30,19 +30,20 @@ class SharedKeyBuilderTest {
     assertNotEquals(key((String) null), key("null"));
     assertNotEquals(key((String) null), key(""));
     assertNotEquals(key((String) null), key("\\0"));
-    assertEquals("p:c:0:{\\0}", key((String) null));
+    assertEquals("p:c:0:[\\0]", key((String) null));
   }
 
   @Test
   void keysAreReadable() {
     String key =
         new SharedKeyBuilder("shop:Items.find:5e1f09a2:").literal("user:").value(42L).build();
-    assertEquals("shop:Items.find:5e1f09a2:user:{42}", key);
+    assertEquals("shop:Items.find:5e1f09a2:user:[42]", key);
   }
 
   @Test
   void manyAwkwardCombinationsAreAllDistinct() {
-    List<String> atoms = List.of("", "a", "b", ":", "{", "}", "\\", "\\0", "{}", "a:b", "null");
+    List<String> atoms =
+        List.of("", "a", "b", ":", "[", "]", "{", "}", "\\", "\\0", "[]", "a:b", "null");
     Set<String> keys = new HashSet<>();
     int combinations = 0;
     for (String first : atoms) {
@@ -68,7 +69,7 @@ class SharedKeyBuilderTest {
     String nullRecord = new SharedKeyBuilder("").record(null, Page::number, Page::sort).build();
     String nullComponents =
         new SharedKeyBuilder("").record(new Page(0, null), Page::number, Page::sort).build();
-    assertEquals("{{1}{a}}", withRecord);
+    assertEquals("[[1][a]]", withRecord);
     assertNotEquals(nullRecord, nullComponents);
     assertNotEquals(
         new SharedKeyBuilder("").record(new Page(1, "a"), Page::number, Page::sort).build(),
@@ -82,7 +83,7 @@ class SharedKeyBuilderTest {
   @Test
   void enumsUseTheirNameAndPrimitivesTheirText() {
     assertEquals(
-        "{RED}{true}{x}{1.5}",
+        "[RED][true][x][1.5]",
         new SharedKeyBuilder("")
             .value((Object) Color.RED)
             .value(true)
@@ -97,7 +98,7 @@ class SharedKeyBuilderTest {
   @Test
   void literalsAreEscapedToo() {
     assertNotEquals(
-        new SharedKeyBuilder("").literal("{").value("x").build(),
-        new SharedKeyBuilder("").value("{x").build());
+        new SharedKeyBuilder("").literal("[").value("x").build(),
+        new SharedKeyBuilder("").value("[x").build());
   }
 }

@@ -67,8 +67,8 @@ public @interface Cached {
 
   /**
    * How long an entry lives in the in-process tier. Defaults to the smaller of {@link #ttl()} and
-   * one minute: a short local life bounds how stale one JVM can be after another JVM wrote. Must not
-   * be longer than {@link #ttl()}.
+   * one minute: a short local life bounds how stale one JVM can be after another JVM wrote. Must
+   * not be longer than {@link #ttl()}.
    */
   String localTtl() default "";
 
@@ -82,16 +82,16 @@ public @interface Cached {
   boolean sliding() default false;
 
   /**
-   * When {@code true}, a {@code null} answer (or an empty {@code Optional}) is cached like any other
-   * value (negative caching). When {@code false}, the default, a {@code null} is returned but not
-   * stored, so the next call asks the delegate again.
+   * When {@code true}, a {@code null} answer (or an empty {@code Optional}) is cached like any
+   * other value (negative caching). When {@code false}, the default, a {@code null} is returned but
+   * not stored, so the next call asks the delegate again.
    */
   boolean cacheNulls() default false;
 
   /**
    * What happens when many callers miss the same key at once. {@link StampedePolicy#LOCK}, the
-   * default, lets one caller load while the others wait for its answer; {@link
-   * StampedePolicy#NONE} lets every caller load.
+   * default, lets one caller load while the others wait for its answer; {@link StampedePolicy#NONE}
+   * lets every caller load.
    */
   StampedePolicy stampede() default StampedePolicy.LOCK;
 

@@ -51,6 +51,11 @@ public final class CacheRuntime implements AutoCloseable {
   private final ExecutorService ownedExecutor;
   private final long localMaximumSize;
   private final Map<String, TieredCache<?>> caches = new ConcurrentHashMap<>();
+  private final Map<String, WriteBehindBackend<?>> writeBehinds = new ConcurrentHashMap<>();
+  private final String consumerName = "node-" + java.util.UUID.randomUUID();
+  private final Duration writeBehindClaimAfter;
+  private final int writeBehindCapacity;
+  private final Duration writeBehindDrainTimeout;
   private final Map<String, TieredCache<?>> creationOrder =
       java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -76,6 +81,9 @@ public final class CacheRuntime implements AutoCloseable {
       this.executor = ownedExecutor;
     }
     this.localMaximumSize = builder.localMaximumSize;
+    this.writeBehindClaimAfter = builder.writeBehindClaimAfter;
+    this.writeBehindCapacity = builder.writeBehindCapacity;
+    this.writeBehindDrainTimeout = builder.writeBehindDrainTimeout;
   }
 
   /** A runtime with the in-process tier only: nothing to install, nothing shared between JVMs. */
@@ -125,20 +133,89 @@ public final class CacheRuntime implements AutoCloseable {
     coherence.invalidateTags(tags);
   }
 
+  /**
+   * The write-behind queue described by {@code definition}, whose calls {@code handler} applies to
+   * the delegate. With Redis the queue is durable and shared by every runtime with this key prefix;
+   * without it, it lives in this JVM's memory. See {@link WriteBehindQueue}.
+   *
+   * @throws IllegalStateException if this runtime already has a queue of that name: one handler per
+   *     queue and runtime, so that it is clear which delegate applies the calls
+   */
+  public <C> WriteBehindQueue<C> writeBehind(
+      WriteBehindDefinition<C> definition, WriteHandler<C> handler) {
+    Objects.requireNonNull(definition, "definition");
+    Objects.requireNonNull(handler, "handler");
+    Codec.TypedCodec<C> callCodec = codec.forType(definition.callType());
+    WriteBehindBackend<C> backend =
+        shared instanceof RedisSharedTier
+            ? new RedisWriteBehind<>(
+                definition,
+                handler,
+                callCodec,
+                (RedisSharedTier) shared,
+                keyPrefix,
+                consumerName,
+                writeBehindClaimAfter,
+                clock)
+            : new MemoryWriteBehind<>(definition, handler, callCodec, writeBehindCapacity, clock);
+    if (writeBehinds.putIfAbsent(definition.name(), backend) != null) {
+      backend.drain(Duration.ZERO);
+      throw new IllegalStateException(
+          "write-behind queue "
+              + definition.name()
+              + " already has a handler in this runtime; create one decorator per runtime, or"
+              + " give the method its own queue name");
+    }
+    return new WriteBehindQueue<>(backend);
+  }
+
+  /** The calls of write-behind queue {@code queue} that failed on every attempt. */
+  public java.util.List<DeadLetter> deadLetters(String queue) {
+    return writeBehind(queue).deadLetters();
+  }
+
+  /** Queues every dead letter of {@code queue} again; returns how many. */
+  public int replayDeadLetters(String queue) {
+    return writeBehind(queue).replayDeadLetters();
+  }
+
+  private WriteBehindBackend<?> writeBehind(String queue) {
+    WriteBehindBackend<?> backend = writeBehinds.get(queue);
+    if (backend == null) {
+      throw new java.util.NoSuchElementException(
+          "no write-behind queue named "
+              + queue
+              + " in this runtime; known: "
+              + writeBehinds.keySet());
+    }
+    return backend;
+  }
+
   /** Statistics of every cache used so far. */
   public RuntimeStats stats() {
     Map<String, CacheStats> byName = new LinkedHashMap<>();
     synchronized (creationOrder) {
       creationOrder.forEach((name, cache) -> byName.put(name, cache.stats()));
     }
+    Map<String, WriteBehindStats> queues = new LinkedHashMap<>();
+    writeBehinds.forEach((name, backend) -> queues.put(name, backend.stats()));
     return new RuntimeStats(
-        java.util.Collections.unmodifiableMap(byName), shared.describe(), shared.isAvailable());
+        java.util.Collections.unmodifiableMap(byName),
+        java.util.Collections.unmodifiableMap(queues),
+        shared.describe(),
+        shared.isAvailable());
   }
 
-  /** Releases Redis connections and the runtime's own threads. */
+  /**
+   * Applies the write-behind calls still queued (waiting at most {@code writeBehindDrainTimeout}),
+   * then releases Redis connections and the runtime's own threads.
+   */
   @Override
   public void close() {
     try {
+      for (WriteBehindBackend<?> backend : writeBehinds.values()) {
+        backend.drain(writeBehindDrainTimeout);
+      }
       if (ownedExecutor != null) {
         ownedExecutor.shutdown();
         try {
@@ -217,6 +294,9 @@ public final class CacheRuntime implements AutoCloseable {
     private Duration breakerOpenFor = Duration.ofSeconds(1);
     private long localMaximumSize = 10_000;
     private long maximumTags = 100_000;
+    private Duration writeBehindClaimAfter = Duration.ofSeconds(30);
+    private int writeBehindCapacity = 10_000;
+    private Duration writeBehindDrainTimeout = Duration.ofSeconds(10);
 
     private Builder() {}
 
@@ -357,6 +437,45 @@ public final class CacheRuntime implements AutoCloseable {
         throw new IllegalArgumentException("maximumTags(" + maximumTags + "): must be positive");
       }
       this.maximumTags = maximumTags;
+      return this;
+    }
+
+    /**
+     * How long a write-behind call may stay pending (delivered to a runtime, not yet acknowledged)
+     * before another runtime takes it over, assuming the first one died. Longer than the slowest
+     * delegate call plus its retries. Default 30 seconds.
+     */
+    public Builder writeBehindClaimAfter(Duration claimAfter) {
+      Objects.requireNonNull(claimAfter, "writeBehindClaimAfter");
+      if (claimAfter.isNegative() || claimAfter.isZero()) {
+        throw new IllegalArgumentException(
+            "writeBehindClaimAfter(" + claimAfter + "): must be positive");
+      }
+      this.writeBehindClaimAfter = claimAfter;
+      return this;
+    }
+
+    /**
+     * How many calls the in-memory write-behind queue holds before callers apply their writes
+     * themselves. Default 10,000. Not used with Redis, whose queue is bounded by its memory.
+     */
+    public Builder writeBehindCapacity(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException(
+            "writeBehindCapacity(" + capacity + "): must be at least 1");
+      }
+      this.writeBehindCapacity = capacity;
+      return this;
+    }
+
+    /** How long {@link CacheRuntime#close()} waits for queued writes. Default 10 seconds. */
+    public Builder writeBehindDrainTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "writeBehindDrainTimeout");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException(
+            "writeBehindDrainTimeout(" + timeout + "): must not be negative");
+      }
+      this.writeBehindDrainTimeout = timeout;
       return this;
     }
 

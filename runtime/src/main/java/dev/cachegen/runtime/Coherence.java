@@ -216,7 +216,6 @@ final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     char kind = message.charAt(first + 1);
     String field = message.substring(second + 1, third);
     String rest = message.substring(third + 1);
-    eventsReceived.increment();
     switch (kind) {
       case 'K':
         {
@@ -239,7 +238,9 @@ final class Coherence implements SharedTier.Subscriber, AutoCloseable {
         break;
       default:
         log.warn("cachegen: ignoring an event of unknown kind on {}: {}", channel, message);
+        return;
     }
+    eventsReceived.increment(); // after applying it: tests wait on this count
   }
 
   private void dropEverything(String why) {

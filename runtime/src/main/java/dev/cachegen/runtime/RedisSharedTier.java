@@ -101,6 +101,8 @@ final class RedisSharedTier implements SharedTier {
         DefaultJedisClientConfig.builder()
             .connectionTimeoutMillis(timeoutMillis)
             .socketTimeoutMillis(timeoutMillis)
+            // Blocking commands (SUBSCRIBE, XREADGROUP BLOCK) keep Jedis's infinite read timeout:
+            // a bound here would also end an idle subscription.
             .clientName("cachegen");
     if (withDatabase) {
       client.database(endpoint.database);
@@ -221,6 +223,16 @@ final class RedisSharedTier implements SharedTier {
   @Override
   public void close() {
     redis.close();
+  }
+
+  /** The Jedis client, for the write-behind queue's stream commands. */
+  UnifiedJedis client() {
+    return redis;
+  }
+
+  /** Runs {@code command} behind the circuit breaker, like every cache command. */
+  <T> T guarded(Supplier<T> command) {
+    return call(command);
   }
 
   private <T> T call(Supplier<T> command) {

@@ -7,13 +7,17 @@ import java.util.NoSuchElementException;
  * A snapshot of every cache of a runtime.
  *
  * @param caches statistics by cache name, in the order the caches were created
+ * @param writeBehind statistics by write-behind queue name
  * @param sharedTier what the shared tier is, such as {@code redis://127.0.0.1:6379/0}, or {@code
  *     none}
  * @param sharedTierAvailable whether the shared tier is answering now (false while its circuit
  *     breaker is open, and always false without one)
  */
 public record RuntimeStats(
-    Map<String, CacheStats> caches, String sharedTier, boolean sharedTierAvailable) {
+    Map<String, CacheStats> caches,
+    Map<String, WriteBehindStats> writeBehind,
+    String sharedTier,
+    boolean sharedTierAvailable) {
 
   /** The statistics of the cache {@code name}. */
   public CacheStats cache(String name) {

@@ -13,17 +13,32 @@ final class Sneaky {
    * sees what a direct call would have thrown.
    */
   static RuntimeException rethrow(Throwable failure) {
-    throw Sneaky.<RuntimeException>uncheckedThrow(unwrap(failure));
+    throw Sneaky.<RuntimeException>uncheckedThrow(failure);
   }
 
-  /** Removes the wrappers that {@code CompletableFuture} adds around a failure. */
+  /**
+   * Removes the wrappers that {@code CompletableFuture} adds around a failure, and the {@link
+   * LoadFailure} that carries a synchronous load's failure to the callers waiting for it.
+   */
   static Throwable unwrap(Throwable failure) {
     Throwable current = failure;
     while ((current instanceof CompletionException || current instanceof ExecutionException)
         && current.getCause() != null) {
       current = current.getCause();
     }
-    return current;
+    return current instanceof LoadFailure ? current.getCause() : current;
+  }
+
+  /**
+   * Carries a delegate's failure through a shared future unchanged. Without it, a delegate that
+   * itself threw a {@code CompletionException} would reach waiting callers as its cause.
+   */
+  static final class LoadFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LoadFailure(Throwable failure) {
+      super(failure.toString(), failure, false, false);
+    }
   }
 
   @SuppressWarnings("unchecked")

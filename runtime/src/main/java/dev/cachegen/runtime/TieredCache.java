@@ -186,7 +186,7 @@ public final class TieredCache<V> {
       ours.complete(entry);
       return entry.value();
     } catch (Throwable failure) {
-      ours.completeExceptionally(failure);
+      ours.completeExceptionally(new Sneaky.LoadFailure(failure));
       throw Sneaky.rethrow(failure);
     } finally {
       inFlight.remove(localKey, ours);
@@ -212,7 +212,7 @@ public final class TieredCache<V> {
     CompletableFuture<CacheEntry<V>> ours = new CompletableFuture<>();
     CompletableFuture<CacheEntry<V>> theirs = inFlight.putIfAbsent(localKey, ours);
     if (theirs != null) {
-      return theirs.thenApply(CacheEntry::value);
+      return valueOf(theirs);
     }
     CacheEntry<V> entry = local.getIfPresent(localKey);
     CompletableFuture<CacheEntry<V>> load =
@@ -228,7 +228,18 @@ public final class TieredCache<V> {
             ours.complete(loaded);
           }
         });
-    return ours.thenApply(CacheEntry::value);
+    return valueOf(ours);
+  }
+
+  /** A new future of the entry's value: callers cannot complete or cancel the shared one. */
+  private static <V> CompletableFuture<V> valueOf(CompletableFuture<CacheEntry<V>> load) {
+    return load.handle(
+        (entry, failure) -> {
+          if (failure != null) {
+            throw new CompletionException(Sneaky.unwrap(failure));
+          }
+          return entry.value();
+        });
   }
 
   /**
@@ -575,7 +586,7 @@ public final class TieredCache<V> {
     try {
       return load.join();
     } catch (CompletionException e) {
-      throw Sneaky.rethrow(e.getCause());
+      throw Sneaky.rethrow(Sneaky.unwrap(e));
     }
   }
 

@@ -1,0 +1,134 @@
+package dev.cachegen.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import dev.cachegen.processor.diagnostics.Diagnostics;
+import dev.cachegen.processor.diagnostics.Message;
+import dev.cachegen.processor.model.DecoratorModel;
+import dev.cachegen.processor.validation.InterfaceValidator;
+import dev.cachegen.processor.writer.DecoratorWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The cachegen annotation processor: for each interface with {@code @Cached} methods, writes a
+ * decorator {@code Cached<Interface>} next to it. This class only handles rounds; validation builds
+ * the model and the writer turns it into source.
+ *
+ * <p>An interface that mentions a type not generated yet (by another processor) is deferred to the
+ * next round. Each interface stands alone: one with errors gets no file, the others still do. The
+ * processor never claims annotations, so other processors see them too.
+ */
+@AutoService(Processor.class)
+public final class CachingProcessor extends AbstractProcessor {
+  static final String CACHED = "dev.cachegen.annotations.Cached";
+  static final String CACHE_KEY = "dev.cachegen.annotations.CacheKey";
+
+  /** Qualified names of types waiting for a later round, in the order they were met. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+
+  /** Types already handled, so a type annotated in several rounds is written once. */
+  private final Set<String> done = new LinkedHashSet<>();
+
+  private Diagnostics diagnostics;
+  private InterfaceValidator validator;
+  private DecoratorWriter writer;
+
+  /** Creates the processor; the compiler calls {@link #init} before use. */
+  public CachingProcessor() {}
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    diagnostics = new Diagnostics(processingEnv.getMessager());
+    validator = new InterfaceValidator(processingEnv, diagnostics);
+    writer = new DecoratorWriter(processingEnv.getTypeUtils());
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(CACHED, CACHE_KEY);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Set<TypeElement> types = new LinkedHashSet<>();
+    for (String name : deferred) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        types.add(type);
+      }
+    }
+    deferred.clear();
+    types.addAll(enclosingTypes(round, CACHED));
+    types.addAll(enclosingTypes(round, CACHE_KEY));
+    for (TypeElement type : types) {
+      String name = type.getQualifiedName().toString();
+      if (done.contains(name)) {
+        continue;
+      }
+      Optional<String> unresolved = UnresolvedTypes.firstIn(type, processingEnv.getTypeUtils());
+      if (unresolved.isPresent()) {
+        if (round.processingOver()) {
+          diagnostics.error(type, Message.UNRESOLVED_TYPE, name, unresolved.get());
+          done.add(name);
+        } else {
+          deferred.add(name);
+        }
+        continue;
+      }
+      done.add(name);
+      process(type);
+    }
+    return false;
+  }
+
+  private void process(TypeElement type) {
+    try {
+      Optional<DecoratorModel> model = validator.validate(type);
+      if (model.isPresent()) {
+        JavaFile file = writer.write(model.get());
+        SourceFiles.write(processingEnv.getFiler(), file, type);
+      }
+    } catch (IOException | RuntimeException e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      diagnostics.error(type, Message.PROCESSOR_CRASH, type.getQualifiedName(), trace);
+    }
+  }
+
+  private Set<TypeElement> enclosingTypes(RoundEnvironment round, String annotation) {
+    Set<TypeElement> types = new LinkedHashSet<>();
+    TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
+    if (annotationType == null) {
+      return types;
+    }
+    for (Element element : round.getElementsAnnotatedWith(annotationType)) {
+      // @Cached sits on a method, @CacheKey on a parameter of one: climb to the type.
+      Element current = element;
+      while (current != null && !(current instanceof TypeElement)) {
+        current = current.getEnclosingElement();
+      }
+      if (current != null) {
+        types.add((TypeElement) current);
+      }
+    }
+    return types;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.cachegen.processor;
+
+import com.palantir.javapoet.JavaFile;
+import java.io.IOException;
+import java.io.Writer;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
+
+/** Writes generated sources through the {@link Filer}. */
+final class SourceFiles {
+  private SourceFiles() {}
+
+  /**
+   * Writes {@code file} with {@code originating} as its only originating element (isolating
+   * incremental processing). Trailing spaces are removed: JavaPoet leaves one after {@code =} when
+   * an initializer starts on the next line, and generated code should be clean.
+   */
+  static void write(Filer filer, JavaFile file, TypeElement originating) throws IOException {
+    String name =
+        file.packageName().isEmpty()
+            ? file.typeSpec().name()
+            : file.packageName() + "." + file.typeSpec().name();
+    String source = file.toString().replaceAll("(?m)[ \\t]+$", "");
+    JavaFileObject object = filer.createSourceFile(name, originating);
+    try (Writer writer = object.openWriter()) {
+      writer.write(source);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The texts of every diagnostic and the reporter that attaches them to source positions. */
+package dev.cachegen.processor.diagnostics;

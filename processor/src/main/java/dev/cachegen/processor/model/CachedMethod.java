@@ -1,0 +1,53 @@
+package dev.cachegen.processor.model;
+
+import dev.cachegen.annotations.StampedePolicy;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * A {@code @Cached} method, with everything the writer needs and nothing left to check.
+ *
+ * @param element the interface method
+ * @param type the method's type as a member of the decorated interface
+ * @param cacheName the cache's name, valid for the runtime
+ * @param valueType the type stored in the cache: the return type, its box, or the {@code T} of
+ *     {@code Optional<T>} and futures; never a type variable, raw type or bare wildcard
+ * @param returnKind how the value is wrapped on return
+ * @param keyParts the key, in template order
+ * @param ttl time to live in the shared tier
+ * @param localTtl time to live in the in-process tier
+ * @param sliding whether reads extend an entry's life
+ * @param cacheNulls whether {@code null} answers are stored
+ * @param stampede what concurrent misses do
+ * @param shape the value type's fingerprint
+ */
+public record CachedMethod(
+    ExecutableElement element,
+    ExecutableType type,
+    String cacheName,
+    TypeMirror valueType,
+    ReturnKind returnKind,
+    List<KeyPart> keyParts,
+    CacheTtl ttl,
+    CacheTtl localTtl,
+    boolean sliding,
+    boolean cacheNulls,
+    StampedePolicy stampede,
+    Shape shape)
+    implements MethodModel {
+
+  /** Copies the key parts. */
+  public CachedMethod {
+    keyParts = List.copyOf(keyParts);
+  }
+
+  /** The parts of the key that carry values, in order: what the local key is made of. */
+  public List<KeyPart.Value> keyValues() {
+    return keyParts.stream()
+        .filter(KeyPart.Value.class::isInstance)
+        .map(KeyPart.Value.class::cast)
+        .toList();
+  }
+}

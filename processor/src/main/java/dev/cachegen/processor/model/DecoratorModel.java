@@ -1,0 +1,36 @@
+package dev.cachegen.processor.model;
+
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * One decorator class to write: the interface it implements and every method it overrides.
+ *
+ * @param element the decorated interface, also the generated file's originating element
+ * @param packageName the interface's package, where the decorator goes
+ * @param simpleNames the interface's simple name and those of its enclosing types, outermost first
+ *     ({@code [Outer, Inner]})
+ * @param isPublic whether the interface is visible outside its package, so the decorator may be too
+ * @param methods the methods to override, in declaration order, inherited ones after
+ */
+public record DecoratorModel(
+    TypeElement element,
+    String packageName,
+    List<String> simpleNames,
+    boolean isPublic,
+    List<MethodModel> methods) {
+
+  /** Copies the lists. */
+  public DecoratorModel {
+    simpleNames = List.copyOf(simpleNames);
+    methods = List.copyOf(methods);
+  }
+
+  /** The cached methods, in order. */
+  public List<CachedMethod> cachedMethods() {
+    return methods.stream()
+        .filter(CachedMethod.class::isInstance)
+        .map(CachedMethod.class::cast)
+        .toList();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.cachegen.processor.model;
+
+import java.util.List;
+import java.util.Objects;
+import javax.lang.model.type.TypeMirror;
+
+/** One piece of a cache key, in template order: fixed text or a value taken from the arguments. */
+public sealed interface KeyPart {
+
+  /**
+   * Fixed text of a key template, such as {@code "owner:"}; part of the shared key only, since
+   * every call of one method has the same literals.
+   *
+   * @param text the text, never empty
+   */
+  record Literal(String text) implements KeyPart {
+    /** Checks the text. */
+    public Literal {
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
+   * A value taken from a parameter, possibly through accessors: {@code id}, {@code owner.id()}.
+   *
+   * @param parameter the parameter's name
+   * @param parameterIsReference whether the parameter may be {@code null}
+   * @param accessors the accessor chain, empty for the parameter itself
+   * @param type the value's type (the last accessor's return type, or the parameter's type)
+   * @param recordComponents for a record used as a whole, the accessors of its components in order;
+   *     empty for a leaf value
+   */
+  record Value(
+      String parameter,
+      boolean parameterIsReference,
+      List<Accessor> accessors,
+      TypeMirror type,
+      List<String> recordComponents)
+      implements KeyPart {
+    /** Copies the lists. */
+    public Value {
+      accessors = List.copyOf(accessors);
+      recordComponents = List.copyOf(recordComponents);
+    }
+
+    /** Whether the value is a record written as the group of its components. */
+    public boolean isRecord() {
+      return !recordComponents.isEmpty();
+    }
+  }
+}

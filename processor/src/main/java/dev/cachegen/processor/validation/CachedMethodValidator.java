@@ -1,0 +1,189 @@
+package dev.cachegen.processor.validation;
+
+import dev.cachegen.annotations.StampedePolicy;
+import dev.cachegen.processor.diagnostics.Diagnostics;
+import dev.cachegen.processor.diagnostics.Message;
+import dev.cachegen.processor.model.CacheTtl;
+import dev.cachegen.processor.model.CachedMethod;
+import dev.cachegen.processor.model.KeyPart;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Checks one {@code @Cached} method and describes it: name, durations, flags, return type and key.
+ * Every attribute is checked even after an earlier one failed, so one compile shows every mistake.
+ */
+final class CachedMethodValidator {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+  private static final long ONE_MINUTE = TimeUnit.MINUTES.toNanos(1);
+
+  private final Diagnostics diagnostics;
+  private final Elements elements;
+  private final ValueTypes valueTypes;
+  private final KeyResolver keys;
+  private final ShapeFingerprint shapes;
+
+  CachedMethodValidator(
+      Diagnostics diagnostics,
+      Elements elements,
+      ValueTypes valueTypes,
+      KeyResolver keys,
+      ShapeFingerprint shapes) {
+    this.diagnostics = diagnostics;
+    this.elements = elements;
+    this.valueTypes = valueTypes;
+    this.keys = keys;
+    this.shapes = shapes;
+  }
+
+  /** The model of {@code method}, or empty after reporting its errors. */
+  Optional<CachedMethod> validate(
+      ExecutableElement method, ExecutableType type, AnnotationMirror mirror) {
+    int errorsBefore = diagnostics.errorCount();
+    CachedAnnotation cached = new CachedAnnotation(mirror, elements);
+    String name = cacheName(method, cached);
+    Optional<CacheTtl> ttl = duration(method, cached, "ttl", cached.string("ttl"));
+    Optional<CacheTtl> localTtl = localTtl(method, cached, ttl);
+    checkNotYetSupported(method, cached);
+    Optional<ValueTypes.Unwrapped> value = valueTypes.unwrap(method, type.getReturnType(), mirror);
+    Optional<List<KeyPart>> keyParts = keys.resolve(method, type, cached);
+    if (diagnostics.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CachedMethod(
+            method,
+            type,
+            name,
+            value.orElseThrow().valueType(),
+            value.orElseThrow().kind(),
+            keyParts.orElseThrow(),
+            ttl.orElseThrow(),
+            localTtl.orElseThrow(),
+            cached.bool("sliding"),
+            cached.bool("cacheNulls"),
+            StampedePolicy.valueOf(cached.enumConstant("stampede")),
+            shapes.of(value.orElseThrow().valueType())));
+  }
+
+  private String cacheName(ExecutableElement method, CachedAnnotation cached) {
+    String name = cached.string("name");
+    if (name.isEmpty()) {
+      // The declaring interface, so an inherited method shares its cache with the superinterface.
+      String base = method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName();
+      int overload = overloadNumber(method);
+      return overload == 1 ? base : base + "_" + overload;
+    }
+    if (!NAME.matcher(name).matches()) {
+      diagnostics.error(
+          method,
+          cached.mirror(),
+          cached.written("name"),
+          Message.CACHE_NAME_INVALID,
+          name,
+          method.getSimpleName());
+    }
+    return name;
+  }
+
+  /** 1 for the first {@code @Cached} method of its name in its interface, 2 for the next... */
+  private static int overloadNumber(ExecutableElement method) {
+    int number = 0;
+    for (ExecutableElement sibling :
+        ElementFilter.methodsIn(method.getEnclosingElement().getEnclosedElements())) {
+      if (sibling.getSimpleName().equals(method.getSimpleName())
+          && AnnotationMirrors.has(sibling, AnnotationMirrors.CACHED)) {
+        number++;
+      }
+      if (sibling.equals(method)) {
+        break;
+      }
+    }
+    return number;
+  }
+
+  private Optional<CacheTtl> duration(
+      ExecutableElement method, CachedAnnotation cached, String attribute, String text) {
+    DurationParser.Result parsed = DurationParser.parse(text);
+    if (parsed.isValid()) {
+      return Optional.of(new CacheTtl(parsed.nanos(), DurationParser.format(parsed.nanos())));
+    }
+    Message message =
+        switch (parsed.problem()) {
+          case MALFORMED -> Message.DURATION_MALFORMED;
+          case NOT_POSITIVE -> Message.DURATION_NOT_POSITIVE;
+          case TOO_LONG -> Message.DURATION_TOO_LONG;
+        };
+    diagnostics.error(
+        method,
+        cached.mirror(),
+        cached.written(attribute),
+        message,
+        attribute,
+        text,
+        method.getSimpleName());
+    return Optional.empty();
+  }
+
+  private Optional<CacheTtl> localTtl(
+      ExecutableElement method, CachedAnnotation cached, Optional<CacheTtl> ttl) {
+    String text = cached.string("localTtl");
+    if (text.isEmpty()) {
+      // The annotation's documented default: the smaller of ttl and one minute.
+      return ttl.map(
+          t ->
+              t.nanos() <= ONE_MINUTE
+                  ? t
+                  : new CacheTtl(ONE_MINUTE, DurationParser.format(ONE_MINUTE)));
+    }
+    Optional<CacheTtl> local = duration(method, cached, "localTtl", text);
+    if (local.isPresent() && ttl.isPresent() && local.get().nanos() > ttl.get().nanos()) {
+      diagnostics.error(
+          method,
+          cached.mirror(),
+          cached.written("localTtl"),
+          Message.LOCAL_TTL_LONGER_THAN_TTL,
+          text,
+          method.getSimpleName(),
+          cached.string("ttl"));
+      return Optional.empty();
+    }
+    return local;
+  }
+
+  /** Attributes of the contract whose runtime support is still missing: honest errors. */
+  private void checkNotYetSupported(ExecutableElement method, CachedAnnotation cached) {
+    if (!cached.list("tags").isEmpty()) {
+      diagnostics.error(
+          method,
+          cached.mirror(),
+          cached.written("tags"),
+          Message.CACHED_TAGS_NOT_YET_SUPPORTED,
+          method.getSimpleName());
+    }
+    double earlyRefresh = cached.number("earlyRefresh");
+    if (!(earlyRefresh >= 0)) {
+      diagnostics.error(
+          method,
+          cached.mirror(),
+          cached.written("earlyRefresh"),
+          Message.EARLY_REFRESH_NEGATIVE,
+          earlyRefresh,
+          method.getSimpleName());
+    } else if (earlyRefresh > 0) {
+      diagnostics.error(
+          method,
+          cached.mirror(),
+          cached.written("earlyRefresh"),
+          Message.EARLY_REFRESH_NOT_YET_SUPPORTED,
+          method.getSimpleName());
+    }
+  }
+}

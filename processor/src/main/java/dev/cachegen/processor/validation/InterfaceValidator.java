@@ -1,0 +1,234 @@
+package dev.cachegen.processor.validation;
+
+import dev.cachegen.processor.diagnostics.Diagnostics;
+import dev.cachegen.processor.diagnostics.Message;
+import dev.cachegen.processor.model.CachedMethod;
+import dev.cachegen.processor.model.DecoratorModel;
+import dev.cachegen.processor.model.DelegatingMethod;
+import dev.cachegen.processor.model.KeyPart;
+import dev.cachegen.processor.model.MethodModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Validates a type that holds cachegen annotations and, when it has no error, describes the
+ * decorator to write. Reports every error it finds, on the most specific position, and keeps going,
+ * so one compile shows every mistake of the type.
+ */
+public final class InterfaceValidator {
+  private final Elements elements;
+  private final Types types;
+  private final Diagnostics diagnostics;
+  private final InterfaceMethods interfaceMethods;
+  private final CachedMethodValidator cachedMethods;
+
+  /** Validates with the utilities of {@code env}, reporting to {@code diagnostics}. */
+  public InterfaceValidator(ProcessingEnvironment env, Diagnostics diagnostics) {
+    this.elements = env.getElementUtils();
+    this.types = env.getTypeUtils();
+    this.diagnostics = diagnostics;
+    this.interfaceMethods = new InterfaceMethods(elements, types);
+    KeyResolver keys =
+        new KeyResolver(diagnostics, new Accessors(elements, types), new KeyPartTypes(types));
+    this.cachedMethods =
+        new CachedMethodValidator(
+            diagnostics,
+            elements,
+            new ValueTypes(types, diagnostics),
+            keys,
+            new ShapeFingerprint(types));
+  }
+
+  /** The decorator of {@code type}, or empty when {@code type} had errors or is no interface. */
+  public Optional<DecoratorModel> validate(TypeElement type) {
+    int errorsBefore = diagnostics.errorCount();
+    checkCacheKeysHaveCached(type);
+    if (type.getKind() != ElementKind.INTERFACE) {
+      reportNotAnInterface(type);
+      return Optional.empty();
+    }
+    checkInterface(type);
+    checkOwnMethods(type);
+    DeclaredType interfaceType = (DeclaredType) type.asType();
+    List<MethodModel> methods = new ArrayList<>();
+    for (ExecutableElement method : interfaceMethods.of(type)) {
+      ExecutableType member = (ExecutableType) types.asMemberOf(interfaceType, method);
+      Optional<AnnotationMirror> cached = AnnotationMirrors.find(method, AnnotationMirrors.CACHED);
+      if (cached.isPresent()) {
+        cachedMethods.validate(method, member, cached.get()).ifPresent(methods::add);
+      } else {
+        methods.add(new DelegatingMethod(method, member));
+      }
+    }
+    checkSharedNames(methods);
+    if (diagnostics.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new DecoratorModel(
+            type,
+            elements.getPackageOf(type).getQualifiedName().toString(),
+            simpleNames(type),
+            isPublic(type),
+            methods));
+  }
+
+  private void checkCacheKeysHaveCached(TypeElement type) {
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (AnnotationMirrors.has(method, AnnotationMirrors.CACHED)) {
+        continue;
+      }
+      for (VariableElement parameter : method.getParameters()) {
+        AnnotationMirrors.find(parameter, AnnotationMirrors.CACHE_KEY)
+            .ifPresent(
+                mirror ->
+                    diagnostics.error(
+                        parameter,
+                        mirror,
+                        Message.CACHE_KEY_WITHOUT_CACHED,
+                        parameter.getSimpleName(),
+                        method.getSimpleName()));
+      }
+    }
+  }
+
+  private void reportNotAnInterface(TypeElement type) {
+    String kind =
+        switch (type.getKind()) {
+          case ENUM -> "enum";
+          case RECORD -> "record";
+          case ANNOTATION_TYPE -> "annotation type";
+          default -> "class";
+        };
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      AnnotationMirrors.find(method, AnnotationMirrors.CACHED)
+          .ifPresent(
+              mirror ->
+                  diagnostics.error(
+                      method,
+                      mirror,
+                      Message.CACHED_NOT_IN_INTERFACE,
+                      method.getSimpleName(),
+                      kind,
+                      type.getSimpleName(),
+                      type.getSimpleName()));
+    }
+  }
+
+  private void checkInterface(TypeElement type) {
+    if (type.getModifiers().contains(Modifier.SEALED)) {
+      diagnostics.error(type, Message.CACHED_SEALED_INTERFACE, type.getQualifiedName());
+    }
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        diagnostics.error(
+            type,
+            Message.INTERFACE_NOT_ACCESSIBLE,
+            type.getQualifiedName(),
+            elements.getPackageOf(type).getQualifiedName());
+        return;
+      }
+    }
+  }
+
+  /** Static and private methods are not overridden; {@code @Cached} on them is a mistake. */
+  private void checkOwnMethods(TypeElement type) {
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      Optional<AnnotationMirror> cached = AnnotationMirrors.find(method, AnnotationMirrors.CACHED);
+      if (cached.isEmpty()) {
+        continue;
+      }
+      if (method.getModifiers().contains(Modifier.STATIC)) {
+        diagnostics.error(
+            method, cached.get(), Message.CACHED_STATIC_METHOD, method.getSimpleName());
+      } else if (method.getModifiers().contains(Modifier.PRIVATE)) {
+        diagnostics.error(
+            method, cached.get(), Message.CACHED_PRIVATE_METHOD, method.getSimpleName());
+      }
+    }
+  }
+
+  /** Methods sharing a cache name must store the same type under keys of the same types. */
+  private void checkSharedNames(List<MethodModel> methods) {
+    Map<String, CachedMethod> first = new HashMap<>();
+    for (MethodModel model : methods) {
+      if (!(model instanceof CachedMethod method)) {
+        continue;
+      }
+      CachedMethod earlier = first.putIfAbsent(method.cacheName(), method);
+      if (earlier == null) {
+        continue;
+      }
+      String difference = difference(earlier, method);
+      if (difference != null) {
+        AnnotationMirror mirror =
+            AnnotationMirrors.find(method.element(), AnnotationMirrors.CACHED).orElseThrow();
+        diagnostics.error(
+            method.element(),
+            mirror,
+            new CachedAnnotation(mirror, elements).written("name"),
+            Message.CACHE_NAME_CONFLICT,
+            method.cacheName(),
+            method.element().getSimpleName(),
+            earlier.element().getSimpleName(),
+            difference);
+      }
+    }
+  }
+
+  private String difference(CachedMethod earlier, CachedMethod later) {
+    if (!types.isSameType(earlier.valueType(), later.valueType())) {
+      return String.format(
+          Locale.ROOT,
+          "values of %s where this method has %s",
+          earlier.valueType(),
+          later.valueType());
+    }
+    List<KeyPart.Value> a = earlier.keyValues();
+    List<KeyPart.Value> b = later.keyValues();
+    boolean same = a.size() == b.size();
+    for (int i = 0; same && i < a.size(); i++) {
+      same = types.isSameType(types.erasure(a.get(i).type()), types.erasure(b.get(i).type()));
+    }
+    return same ? null : "key parts " + keyTypes(a) + " where this method has " + keyTypes(b);
+  }
+
+  private static String keyTypes(List<KeyPart.Value> values) {
+    return values.stream().map(v -> v.type().toString()).toList().toString();
+  }
+
+  private static List<String> simpleNames(TypeElement type) {
+    List<String> names = new ArrayList<>();
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      names.add(0, e.getSimpleName().toString());
+    }
+    return names;
+  }
+
+  private static boolean isPublic(TypeElement type) {
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      // Members of interfaces are implicitly public, and javac reports the modifier.
+      if (!e.getModifiers().contains(Modifier.PUBLIC)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

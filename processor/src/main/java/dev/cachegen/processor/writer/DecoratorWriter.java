@@ -1,0 +1,124 @@
+package dev.cachegen.processor.writer;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import dev.cachegen.processor.model.CachedMethod;
+import dev.cachegen.processor.model.DecoratorModel;
+import dev.cachegen.processor.model.MethodModel;
+import java.util.List;
+import java.util.Objects;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.util.Types;
+
+/**
+ * Writes the decorator class of one interface: the class skeleton here, the constants, keys and
+ * method bodies in their own parts. A pure function of the model; it reports nothing.
+ */
+public final class DecoratorWriter {
+  /** The processor named in {@code @Generated}. */
+  static final String PROCESSOR = "dev.cachegen.processor.CachingProcessor";
+
+  private final Types types;
+
+  /** Writes with {@code types} (for erasures and members of generic interfaces). */
+  public DecoratorWriter(Types types) {
+    this.types = types;
+  }
+
+  /** The source file of {@code model}'s decorator. */
+  public JavaFile write(DecoratorModel model) {
+    Naming naming = new Naming(model);
+    Javadocs javadocs = new Javadocs(types);
+    DefinitionConstants constants =
+        new DefinitionConstants(naming, new TypeTokens(types), javadocs);
+    DeclaredType interfaceType = (DeclaredType) model.element().asType();
+    MethodBodies bodies =
+        new MethodBodies(types, interfaceType, naming, new KeyCode(types), javadocs);
+    TypeName interfaceName = TypeName.get(interfaceType);
+    ClassName rawInterface = ClassName.get(model.element());
+
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(Naming.decoratorName(model))
+            .addOriginatingElement(model.element())
+            .addJavadoc(
+                "Caching decorator of {@link $T}, written by cachegen from the interface's"
+                    + " annotations.\n"
+                    + "Calls of cached methods are answered from the caches when possible; all"
+                    + " other calls go straight to the delegate.\n",
+                rawInterface)
+            .addAnnotation(
+                AnnotationSpec.builder(RuntimeTypes.GENERATED)
+                    .addMember("value", "$S", PROCESSOR)
+                    .build())
+            .addModifiers(Modifier.FINAL)
+            .addTypeVariables(typeVariables(model))
+            .addSuperinterface(interfaceName);
+    if (model.isPublic()) {
+      type.addModifiers(Modifier.PUBLIC);
+    }
+    List<CachedMethod> cached = model.cachedMethods();
+    cached.forEach(method -> type.addField(constants.constant(method)));
+    type.addField(interfaceName, Naming.DELEGATE, Modifier.PRIVATE, Modifier.FINAL);
+    cached.forEach(method -> type.addField(cacheField(naming, method)));
+    type.addMethod(constructor(model, naming, interfaceName));
+    for (MethodModel method : model.methods()) {
+      type.addMethod(bodies.of(method));
+    }
+    return JavaFile.builder(model.packageName(), type.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+  }
+
+  private static List<TypeVariableName> typeVariables(DecoratorModel model) {
+    return model.element().getTypeParameters().stream()
+        .map(TypeParameterElement.class::cast)
+        .map(TypeVariableName::get)
+        .toList();
+  }
+
+  private static FieldSpec cacheField(Naming naming, CachedMethod method) {
+    TypeName cache =
+        ParameterizedTypeName.get(RuntimeTypes.TIERED_CACHE, TypeName.get(method.valueType()));
+    return FieldSpec.builder(cache, naming.cacheField(method), Modifier.PRIVATE, Modifier.FINAL)
+        .build();
+  }
+
+  private static MethodSpec constructor(
+      DecoratorModel model, Naming naming, TypeName interfaceName) {
+    MethodSpec.Builder constructor =
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "Decorates {@code $N}, keeping cached values in the caches of {@code $N}.\n",
+                Naming.DELEGATE,
+                Naming.RUNTIME)
+            .addParameter(interfaceName, Naming.DELEGATE)
+            .addParameter(RuntimeTypes.CACHE_RUNTIME, Naming.RUNTIME)
+            .addStatement(
+                "this.$N = $T.requireNonNull($N, $S)",
+                Naming.DELEGATE,
+                Objects.class,
+                Naming.DELEGATE,
+                Naming.DELEGATE)
+            .addStatement(
+                "$T.requireNonNull($N, $S)", Objects.class, Naming.RUNTIME, Naming.RUNTIME);
+    for (CachedMethod method : model.cachedMethods()) {
+      constructor.addStatement(
+          "this.$N = $N.cache($N)",
+          naming.cacheField(method),
+          Naming.RUNTIME,
+          naming.constant(method));
+    }
+    return constructor.build();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.cachegen.processor.writer;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.cachegen.annotations.StampedePolicy;
+import dev.cachegen.processor.model.CacheTtl;
+import dev.cachegen.processor.model.CachedMethod;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the {@code CacheDefinition} constant of each cached method: everything known at compile
+ * time, with only the settings that differ from the runtime's defaults, except the durations, which
+ * are always spelled out so a reader sees them.
+ */
+final class DefinitionConstants {
+  /** Longer shape descriptions are cut in the Javadoc; the fingerprint covers all of it. */
+  private static final int DESCRIPTION_LIMIT = 200;
+
+  private final Naming naming;
+  private final TypeTokens typeTokens;
+  private final Javadocs javadocs;
+
+  DefinitionConstants(Naming naming, TypeTokens typeTokens, Javadocs javadocs) {
+    this.naming = naming;
+    this.typeTokens = typeTokens;
+    this.javadocs = javadocs;
+  }
+
+  /** The constant of {@code method}. */
+  FieldSpec constant(CachedMethod method) {
+    TypeName value = TypeName.get(method.valueType());
+    CodeBlock.Builder init =
+        CodeBlock.builder()
+            .add(
+                "$>$>\n$T.<$T>builder($S, $L)",
+                RuntimeTypes.CACHE_DEFINITION,
+                value,
+                method.cacheName(),
+                typeTokens.of(method.valueType()))
+            .add("$>$>\n.shape($S)", method.shape().fingerprint());
+    init.add("\n.ttlNanos($L) // $L", nanosLiteral(method.ttl()), method.ttl().text());
+    init.add(
+        "\n.localTtlNanos($L) // $L", nanosLiteral(method.localTtl()), method.localTtl().text());
+    if (method.sliding()) {
+      init.add("\n.sliding(true)");
+    }
+    if (method.cacheNulls()) {
+      init.add("\n.cacheNulls(true)");
+    }
+    if (method.stampede() != StampedePolicy.LOCK) {
+      init.add("\n.stampede($T.$L)", RuntimeTypes.STAMPEDE_POLICY, method.stampede().name());
+    }
+    init.add("\n.build()$<$<$<$<");
+    return FieldSpec.builder(
+            ParameterizedTypeName.get(RuntimeTypes.CACHE_DEFINITION, value),
+            naming.constant(method),
+            Modifier.PRIVATE,
+            Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc(
+            "Cache of $L; value shape {@code $L}.\n",
+            javadocs.link(method),
+            shorten(method.shape().description()))
+        .initializer(init.build())
+        .build();
+  }
+
+  /** {@code 600_000_000_000L}: grouped by thousands, since nanoseconds are long numbers. */
+  static String nanosLiteral(CacheTtl ttl) {
+    String digits = Long.toString(ttl.nanos());
+    StringBuilder grouped = new StringBuilder();
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        grouped.append('_');
+      }
+      grouped.append(digits.charAt(i));
+    }
+    return grouped.append('L').toString();
+  }
+
+  private static String shorten(String description) {
+    return description.length() <= DESCRIPTION_LIMIT
+        ? description
+        : description.substring(0, DESCRIPTION_LIMIT) + "...";
+  }
+}

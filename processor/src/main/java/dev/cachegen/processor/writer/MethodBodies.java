@@ -1,0 +1,131 @@
+package dev.cachegen.processor.writer;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.cachegen.processor.model.CachedMethod;
+import dev.cachegen.processor.model.DelegatingMethod;
+import dev.cachegen.processor.model.MethodModel;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.Types;
+
+/**
+ * Writes the overriding methods: a cached method reads L1 inline (a hit costs one lookup and no
+ * allocation beyond the key), then hands L2 and the delegate to the runtime; every other method
+ * calls the delegate. The delegate is always {@code this.delegate}, so a parameter named {@code
+ * delegate} cannot shadow it.
+ */
+final class MethodBodies {
+  private final Types types;
+  private final DeclaredType interfaceType;
+  private final Naming naming;
+  private final KeyCode keyCode;
+  private final Javadocs javadocs;
+
+  MethodBodies(
+      Types types, DeclaredType interfaceType, Naming naming, KeyCode keyCode, Javadocs javadocs) {
+    this.types = types;
+    this.interfaceType = interfaceType;
+    this.naming = naming;
+    this.keyCode = keyCode;
+    this.javadocs = javadocs;
+  }
+
+  /** The override of {@code method}. */
+  MethodSpec of(MethodModel method) {
+    return method instanceof CachedMethod cached
+        ? cached(cached)
+        : delegating((DelegatingMethod) method);
+  }
+
+  private MethodSpec delegating(DelegatingMethod method) {
+    MethodSpec.Builder spec = overriding(method.element());
+    spec.addJavadoc("Delegates $L.\n", javadocs.link(method));
+    if (method.type().getReturnType().getKind() == TypeKind.VOID) {
+      spec.addStatement("$L", delegateCall(method.element()));
+    } else {
+      spec.addStatement("return $L", delegateCall(method.element()));
+    }
+    return spec.build();
+  }
+
+  private MethodSpec cached(CachedMethod method) {
+    Naming.Locals locals = Naming.locals(method.element());
+    String cache = naming.cacheReference(method);
+    TypeName value = TypeName.get(method.valueType());
+    MethodSpec.Builder spec = overriding(method.element());
+    spec.addJavadoc("Cached $L: L1, then L2, then the delegate.\n", javadocs.link(method));
+    spec.addStatement("$T $N = $L", Object.class, locals.key(), keyCode.localKey(method));
+    spec.addStatement(
+        "$T $N = $L.getIfPresent($N)",
+        ParameterizedTypeName.get(RuntimeTypes.CACHE_ENTRY, value),
+        locals.cached(),
+        cache,
+        locals.key());
+    spec.beginControlFlow("if ($N != null)", locals.cached())
+        .addStatement("return $L", hit(method, locals))
+        .endControlFlow();
+    spec.addStatement(
+        "$T $N = $L", String.class, locals.sharedKey(), keyCode.sharedKey(method, cache));
+    spec.addStatement("return $L", miss(method, locals, cache));
+    return spec.build();
+  }
+
+  private static CodeBlock hit(CachedMethod method, Naming.Locals locals) {
+    CodeBlock value = CodeBlock.of("$N.value()", locals.cached());
+    return switch (method.returnKind()) {
+      case PLAIN, PRIMITIVE -> value;
+      case OPTIONAL -> CodeBlock.of("$T.ofNullable($L)", Optional.class, value);
+      case COMPLETABLE_FUTURE, COMPLETION_STAGE ->
+          CodeBlock.of("$T.completedFuture($L)", CompletableFuture.class, value);
+    };
+  }
+
+  private CodeBlock miss(CachedMethod method, Naming.Locals locals, String cache) {
+    CodeBlock call = delegateCall(method.element());
+    return switch (method.returnKind()) {
+      case PLAIN, PRIMITIVE ->
+          CodeBlock.of("$L.get($N, $N, () -> $L)", cache, locals.key(), locals.sharedKey(), call);
+      case OPTIONAL ->
+          CodeBlock.of(
+              "$T.ofNullable($L.get($N, $N, () -> $T.orNull($L)))",
+              Optional.class,
+              cache,
+              locals.key(),
+              locals.sharedKey(),
+              RuntimeTypes.VALUES,
+              call);
+      case COMPLETABLE_FUTURE, COMPLETION_STAGE ->
+          CodeBlock.of(
+              "$L.getAsync($N, $N, () -> $L)", cache, locals.key(), locals.sharedKey(), call);
+    };
+  }
+
+  /** {@code this.delegate.find(id)}. */
+  private static CodeBlock delegateCall(ExecutableElement method) {
+    return CodeBlock.of(
+        "this.$N.$N($L)",
+        Naming.DELEGATE,
+        method.getSimpleName().toString(),
+        String.join(
+            ", ", method.getParameters().stream().map(p -> p.getSimpleName().toString()).toList()));
+  }
+
+  private MethodSpec.Builder overriding(ExecutableElement method) {
+    MethodSpec.Builder spec = MethodSpec.overriding(method, interfaceType, types);
+    // Calling a deprecated method warns unless the caller is deprecated too; users build with
+    // -Werror, and the decorator only passes the deprecation on.
+    boolean deprecated =
+        method.getAnnotationMirrors().stream()
+            .anyMatch(a -> a.getAnnotationType().toString().equals("java.lang.Deprecated"));
+    if (deprecated) {
+      spec.addAnnotation(Deprecated.class);
+    }
+    return spec;
+  }
+}

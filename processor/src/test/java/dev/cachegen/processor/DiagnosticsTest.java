@@ -1,0 +1,135 @@
+package dev.cachegen.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * One case per diagnostic: each input in {@code src/test/resources/bad/bad} has exactly one
+ * mistake, on the line marked {@code // ERROR}. The compilation must fail with exactly one error,
+ * with its tag and text, on that line of that file, and write no decorator.
+ */
+class DiagnosticsTest {
+
+  @ParameterizedTest(name = "{0}: [{1}]")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          NotInterfaceClass        | CachedNotInInterface        | @Cached method find is declared in class NotInterfaceClass, but cachegen decorates interfaces: declare the method in an interface
+          NotInterfaceEnum         | CachedNotInInterface        | is declared in enum NotInterfaceEnum
+          NotInterfaceRecord       | CachedNotInInterface        | is declared in record NotInterfaceRecord
+          NotInterfaceAnnotation   | CachedNotInInterface        | is declared in annotation type NotInterfaceAnnotation
+          StaticMethod             | CachedStaticMethod          | @Cached method find is static
+          PrivateMethod            | CachedPrivateMethod         | @Cached method find is private
+          SealedInterface          | CachedSealedInterface       | Interface bad.SealedInterface is sealed
+          PrivateNested            | InterfaceNotAccessible      | Interface bad.PrivateNested.Hidden is private
+          VoidReturn               | CachedVoidReturn            | @Cached method save returns void, so there is nothing to cache. Remove @Cached or return the value.
+          VoidFuture               | CachedVoidFuture            | returns java.util.concurrent.CompletableFuture<java.lang.Void>, which completes without a value
+          VoidStage                | CachedVoidFuture            | returns java.util.concurrent.CompletionStage<java.lang.Void>
+          TypeVariableReturn       | CachedTypeVariable          | @Cached method find returns T, which contains the type variable T. The codec reads cached bytes back as exactly the declared type
+          GenericMethodReturn      | CachedTypeVariable          | @Cached method get returns T
+          UnboundedWildcard        | CachedWildcardType          | contains the wildcard ?
+          SuperWildcard            | CachedWildcardType          | contains the wildcard ? super java.lang.Integer
+          RawReturn                | CachedRawType               | returns the raw type java.util.List
+          ObjectReturn             | CachedObjectType            | @Cached method find returns java.lang.Object
+          AbstractReturn           | CachedAbstractType          | and Shape is an interface
+          AbstractClassReturn      | CachedAbstractType          | and Number is an abstract class
+          UnknownParameter         | KeyUnknownParameter         | Key template "user:{userid}" of method find names 'userid', which is not a parameter of the method. Did you mean 'userId'?
+          UnknownAccessor          | KeyUnknownAccessor          | reads 'idd' of owner (bad.UnknownAccessor.Owner), which has no record component, no-arg method or getter of that name. Did you mean 'id'? Accessors of owner: id, email
+          UnclosedBrace            | KeyTemplateSyntax           | is malformed at position 0: '{' is never closed
+          UnopenedBrace            | KeyTemplateSyntax           | is malformed at position 2: '}' closes no '{'
+          EmptyPlaceholder         | KeyTemplateSyntax           | the placeholder {} names nothing
+          KeyPartTypeInTemplate    | KeyPartTypeNotAllowed       | Key part {filter} of method find is a key part of type bad.KeyPartTypeInTemplate.Filter
+          KeyPartTypeParameter     | KeyPartTypeNotAllowed       | Parameter 'names' of method find is a key part of type java.util.List<java.lang.String>, which has no stable text form for a cache key. Key parts may be primitives
+          MalformedTtl             | DurationMalformed           | ttl "5 minutes" of method find is not a duration
+          MalformedLocalTtl        | DurationMalformed           | localTtl "10x" of method find is not a duration
+          ZeroTtl                  | DurationNotPositive         | ttl "0s" of method find is not positive
+          NegativeTtl              | DurationNotPositive         | ttl "-5m" of method find is not positive
+          OverflowTtl              | DurationTooLong             | ttl "999999999d" of method find is too long
+          LocalTtlLonger           | LocalTtlLongerThanTtl       | localTtl "2m" of method find is longer than its ttl "1m"
+          KeyWithCacheKey          | KeyWithCacheKey             | Method find has both a key template and @CacheKey on parameter 'id'
+          CacheKeyWithoutCached    | CacheKeyWithoutCached       | @CacheKey on parameter 'id' of method find has no effect, because the method is not @Cached
+          InvalidName              | CacheNameInvalid            | Cache name "items by owner" of method find may contain only letters
+          NameConflict             | CacheNameConflict           | Cache name "items" of method count is also used by find, with values of java.lang.String where this method has java.lang.Integer
+          KeyTypeConflict          | CacheNameConflict           | with key parts [long] where this method has [java.lang.String]
+          TagsNotSupported         | CachedTagsNotYetSupported   | tags of method find are not supported yet: tag invalidation is not implemented
+          EarlyRefreshNegative     | EarlyRefreshNegative        | earlyRefresh -1.0 of method find is negative
+          EarlyRefreshNotSupported | EarlyRefreshNotYetSupported | earlyRefresh of method find is not supported yet
+          """)
+  void reportsOneErrorOnTheMarkedLine(String name, String tag, String text) throws IOException {
+    String path = "bad/bad/" + name + ".java";
+    JavaFileObject source = Compilations.source(path);
+    RecordingProcessor processor = new RecordingProcessor();
+    Compilation compilation = javac().withProcessors(processor).compile(source);
+
+    assertThat(compilation).failed();
+    assertEquals(1, compilation.errors().size(), () -> compilation.errors().toString());
+    assertThat(compilation)
+        .hadErrorContaining("[" + tag + "] ")
+        .inFile(source)
+        .onLine(markedLine(path));
+    assertThat(compilation).hadErrorContaining(text);
+    assertEquals(List.of(), processor.createdSources(), "no decorator for an erroneous type");
+  }
+
+  @Test
+  void reportsEveryErrorOfAnInterfaceAndWritesOnlyTheOthers() {
+    JavaFileObject bad =
+        com.google.testing.compile.JavaFileObjects.forSourceLines(
+            "test.Several",
+            "package test;",
+            "import dev.cachegen.annotations.Cached;",
+            "public interface Several {",
+            "  @Cached(ttl = \"soon\") String a(long id);",
+            "  @Cached void b(long id);",
+            "  @Cached(key = \"{nope}\") String c(long id);",
+            "}");
+    JavaFileObject good =
+        com.google.testing.compile.JavaFileObjects.forSourceLines(
+            "test.Fine",
+            "package test;",
+            "import dev.cachegen.annotations.Cached;",
+            "public interface Fine {",
+            "  @Cached String a(long id);",
+            "}");
+    RecordingProcessor processor = new RecordingProcessor();
+    Compilation compilation = javac().withProcessors(processor).compile(bad, good);
+
+    assertThat(compilation).failed();
+    assertEquals(3, compilation.errors().size(), () -> compilation.errors().toString());
+    assertThat(compilation).hadErrorContaining("[DurationMalformed]").inFile(bad).onLine(4);
+    assertThat(compilation).hadErrorContaining("[CachedVoidReturn]").inFile(bad).onLine(5);
+    assertThat(compilation).hadErrorContaining("[KeyUnknownParameter]").inFile(bad).onLine(6);
+    assertEquals(List.of("test.CachedFine"), processor.createdSources());
+  }
+
+  @Test
+  void everyMessageHasATagAndSomeAdvice() {
+    for (dev.cachegen.processor.diagnostics.Message message :
+        dev.cachegen.processor.diagnostics.Message.values()) {
+      String text = message.format(new Object[20]);
+      assertTrue(text.startsWith("[" + message.tag() + "] "), text);
+    }
+  }
+
+  private static int markedLine(String path) throws IOException {
+    List<String> lines = Files.readAllLines(Compilations.RESOURCES.resolve(path));
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("// ERROR")) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no // ERROR marker in " + path);
+  }
+}

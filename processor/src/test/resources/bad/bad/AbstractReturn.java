@@ -1,0 +1,17 @@
+package bad;
+
+import dev.cachegen.annotations.CacheKey;
+import dev.cachegen.annotations.Cached;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+public interface AbstractReturn {
+  interface Shape {
+    double area();
+  }
+
+  @Cached // ERROR
+  Shape find(long id);
+}

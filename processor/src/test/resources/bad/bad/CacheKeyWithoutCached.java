@@ -1,0 +1,12 @@
+package bad;
+
+import dev.cachegen.annotations.CacheKey;
+import dev.cachegen.annotations.Cached;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+public interface CacheKeyWithoutCached {
+  String find(@CacheKey long id); // ERROR
+}

@@ -1,0 +1,14 @@
+package bad;
+
+import dev.cachegen.annotations.CacheKey;
+import dev.cachegen.annotations.Cached;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+public interface EarlyRefreshNegative {
+  @Cached(
+      earlyRefresh = -1) // ERROR
+  String find(long id);
+}

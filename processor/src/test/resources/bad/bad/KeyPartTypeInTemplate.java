@@ -1,0 +1,16 @@
+package bad;
+
+import dev.cachegen.annotations.CacheKey;
+import dev.cachegen.annotations.Cached;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+public interface KeyPartTypeInTemplate {
+  record Filter(List<String> names) {}
+
+  @Cached(
+      key = "{filter}") // ERROR
+  String find(Filter filter);
+}

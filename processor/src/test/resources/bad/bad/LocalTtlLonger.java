@@ -1,0 +1,15 @@
+package bad;
+
+import dev.cachegen.annotations.CacheKey;
+import dev.cachegen.annotations.Cached;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+public interface LocalTtlLonger {
+  @Cached(
+      ttl = "1m",
+      localTtl = "2m") // ERROR
+  String find(long id);
+}

@@ -1,0 +1,17 @@
+package bad;
+
+import dev.cachegen.annotations.CacheKey;
+import dev.cachegen.annotations.Cached;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+public enum NotInterfaceEnum {
+  A;
+
+  @Cached // ERROR
+  public String find(long id) {
+    return "";
+  }
+}

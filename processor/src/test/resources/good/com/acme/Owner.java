@@ -1,0 +1,3 @@
+package com.acme;
+
+public record Owner(long id, String email) {}

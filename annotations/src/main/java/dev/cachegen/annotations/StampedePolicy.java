@@ -3,8 +3,8 @@ package dev.cachegen.annotations;
 /** What a cache does when many callers miss the same key at the same time. */
 public enum StampedePolicy {
   /**
-   * One caller per key loads from the delegate; the others wait for its value. Within a JVM this
-   * is a single flight per key: concurrent misses of one key call the delegate once.
+   * One caller per key loads from the delegate; the others wait for its value. Within a JVM this is
+   * a single flight per key: concurrent misses of one key call the delegate once.
    */
   LOCK,
 

@@ -1,0 +1,114 @@
+package dev.cachegen.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cachegen.runtime.CacheRuntime;
+import dev.cachegen.runtime.CacheStats;
+import dev.cachegen.runtime.testing.RedisServer;
+import dev.cachegen.tests.fixtures.CachedCatalog;
+import dev.cachegen.tests.fixtures.Catalog;
+import dev.cachegen.tests.fixtures.CountingCatalog;
+import dev.cachegen.tests.fixtures.Owner;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What only a shared tier can do: serve another runtime, expire, survive an outage. */
+class SharedTierTest {
+  private static RedisServer redis;
+
+  @BeforeAll
+  static void startRedis() {
+    redis = RedisServer.start();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    redis.close();
+  }
+
+  private static String prefix() {
+    return "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  void aSecondRuntimeWithAnEmptyLocalTierIsServedFromRedis() {
+    String prefix = prefix();
+    CountingCatalog first = new CountingCatalog();
+    CountingCatalog second = new CountingCatalog();
+    try (CacheRuntime one = Tiers.MEMORY_AND_REDIS.runtime(redis, prefix);
+        CacheRuntime two = Tiers.MEMORY_AND_REDIS.runtime(redis, prefix)) {
+      Catalog nodeA = new CachedCatalog(first, one);
+      Catalog nodeB = new CachedCatalog(second, two);
+      assertEquals(nodeA.item(1), nodeB.item(1));
+      assertEquals(nodeA.search("t", "q"), nodeB.search("t", "q"));
+      assertEquals(nodeA.countIn("abc"), nodeB.countIn("abc"));
+      assertEquals(1, first.calls("item"));
+      assertEquals(0, second.calls("item"));
+      assertEquals(0, second.calls("search"));
+      assertEquals(0, second.calls("countIn"));
+      CacheStats stats = two.stats().cache("Catalog.item");
+      assertEquals(1, stats.shared().hits());
+      assertEquals(0, stats.loads());
+    }
+  }
+
+  @Test
+  void entriesExpireAfterTheirTtl() throws Exception {
+    CountingCatalog delegate = new CountingCatalog();
+    try (CacheRuntime runtime = Tiers.MEMORY_AND_REDIS.runtime(redis, prefix())) {
+      Catalog catalog = new CachedCatalog(delegate, runtime);
+      Owner owner = new Owner("o1", "Ann");
+      catalog.byOwner(owner); // ttl = "1s", localTtl = "200ms"
+      catalog.byOwner(owner);
+      assertEquals(1, delegate.calls("byOwner"));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (delegate.calls("byOwner") == 1) {
+        assertTrue(System.nanoTime() < deadline, "the entry outlived its ttl");
+        Thread.sleep(50);
+        catalog.byOwner(owner);
+      }
+      assertEquals(2, delegate.calls("byOwner"));
+    }
+  }
+
+  @Test
+  void theDecoratorFailsOpenWhenRedisDiesAndRecoversWhenItReturns() throws Exception {
+    try (RedisServer owned = RedisServer.startOwned();
+        CacheRuntime runtime =
+            CacheRuntime.builder()
+                .redis(owned.uri())
+                .keyPrefix(prefix())
+                .redisTimeout(Duration.ofMillis(200))
+                .circuitBreaker(3, Duration.ofMillis(200))
+                .build()) {
+      CountingCatalog delegate = new CountingCatalog();
+      Catalog catalog = new CachedCatalog(delegate, runtime);
+      catalog.item(1);
+      owned.kill();
+      for (int id = 2; id < 30; id++) {
+        long start = System.nanoTime();
+        assertEquals("item-" + id, catalog.item(id).name());
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(millis < 1_500, "call took " + millis + " ms with Redis down");
+      }
+      // Losing Redis also lost the invalidation events, so the local tier was dropped: item 1 is
+      // loaded again, and from then on answered locally while Redis stays down.
+      assertEquals("item-1", catalog.item(1).name());
+      assertEquals("item-1", catalog.item(1).name());
+      assertEquals(30, delegate.calls("item"));
+      owned.restart();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      int id = 100;
+      while (!runtime.stats().sharedTierAvailable() || "0".equals(owned.command("DBSIZE"))) {
+        assertTrue(System.nanoTime() < deadline, "the runtime did not go back to Redis");
+        catalog.item(id++);
+        Thread.sleep(20);
+      }
+    }
+  }
+}

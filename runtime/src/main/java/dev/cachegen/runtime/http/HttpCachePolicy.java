@@ -1,0 +1,281 @@
+package dev.cachegen.runtime.http;
+
+import dev.cachegen.annotations.ETag;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * How the answers of one method are served over HTTP: the {@code Cache-Control} header value, the
+ * kind of entity tag, {@code Vary}, and where {@code Last-Modified} comes from. Immutable and
+ * thread-safe; generated code holds one per {@code @CacheControl} method as a constant.
+ *
+ * <pre>{@code
+ * static final HttpCachePolicy<Item> FIND =
+ *     HttpCachePolicy.builder(Item.class)
+ *         .cacheControl("public, max-age=60, s-maxage=300")
+ *         .etag(ETag.STRONG)
+ *         .vary("Accept-Encoding")
+ *         .lastModified(Item::updatedAt)
+ *         .build();
+ * }</pre>
+ *
+ * <p>The {@code Cache-Control} value is taken as written, since the cachegen processor computes it
+ * from {@code @CacheControl} at compile time; {@link Builder#build()} only checks that it is a
+ * well-formed directive list and notes whether it holds {@code no-store}.
+ *
+ * @param <V> the type of the served values
+ */
+public final class HttpCachePolicy<V> {
+  private final Type valueType;
+  private final String cacheControl;
+  private final boolean noStore;
+  private final ETag etag;
+  private final String vary;
+  private final Function<? super V, Instant> lastModified;
+
+  private HttpCachePolicy(Builder<V> builder, boolean noStore) {
+    this.valueType = builder.valueType;
+    this.cacheControl = builder.cacheControl;
+    this.noStore = noStore;
+    this.etag = builder.etag;
+    this.vary = builder.vary.isEmpty() ? null : String.join(", ", builder.vary);
+    this.lastModified = builder.lastModified;
+  }
+
+  /** Starts a policy for values of {@code valueType}. */
+  public static <V> Builder<V> builder(Class<V> valueType) {
+    return new Builder<>(valueType);
+  }
+
+  /**
+   * Starts a policy for values of a generic type, such as {@code List<Item>} built with {@link
+   * dev.cachegen.runtime.Types}: {@code HttpCachePolicy.<List<Item>>builder(type)}.
+   */
+  public static <V> Builder<V> builder(Type valueType) {
+    return new Builder<>(valueType);
+  }
+
+  /** The declared type of the values, which the codec encodes. */
+  public Type valueType() {
+    return valueType;
+  }
+
+  /** The {@code Cache-Control} field value, such as {@code public, max-age=60}. */
+  public String cacheControl() {
+    return cacheControl;
+  }
+
+  /** Whether {@link #cacheControl()} holds the {@code no-store} directive. */
+  public boolean noStore() {
+    return noStore;
+  }
+
+  /** The kind of entity tag sent. */
+  public ETag etag() {
+    return etag;
+  }
+
+  /** The {@code Vary} field value, or {@code null} when the response varies on nothing. */
+  public String vary() {
+    return vary;
+  }
+
+  /** The accessor that tells when a value last changed, or {@code null} for "when stored". */
+  Function<? super V, Instant> lastModifiedAccessor() {
+    return lastModified;
+  }
+
+  @Override
+  public String toString() {
+    return "HttpCachePolicy[type="
+        + valueType.getTypeName()
+        + ", cacheControl="
+        + cacheControl
+        + ", etag="
+        + etag
+        + ", vary="
+        + vary
+        + ", lastModified="
+        + (lastModified == null ? "stored-at" : "accessor")
+        + "]";
+  }
+
+  /**
+   * Configures an {@link HttpCachePolicy}. Every setting is checked as it is given; a mistake names
+   * the setting.
+   *
+   * @param <V> the type of the served values
+   */
+  public static final class Builder<V> {
+    private final Type valueType;
+    private String cacheControl;
+    private ETag etag = ETag.STRONG;
+    private final List<String> vary = new ArrayList<>();
+    private Function<? super V, Instant> lastModified;
+
+    private Builder(Type valueType) {
+      this.valueType = Objects.requireNonNull(valueType, "valueType");
+    }
+
+    /**
+     * The {@code Cache-Control} field value, exactly as sent, such as {@code "public, max-age=60"}
+     * or {@code "no-store"}. Required.
+     *
+     * @throws IllegalArgumentException if it is not a comma-separated list of directives ({@code
+     *     token} or {@code token=value}, RFC 9111 section 5.2)
+     */
+    public Builder<V> cacheControl(String value) {
+      Objects.requireNonNull(value, "cacheControl");
+      directives(value);
+      this.cacheControl = value;
+      return this;
+    }
+
+    /** The kind of entity tag: {@link ETag#STRONG} (the default), {@link ETag#WEAK} or none. */
+    public Builder<V> etag(ETag etag) {
+      this.etag = Objects.requireNonNull(etag, "etag");
+      return this;
+    }
+
+    /**
+     * Request headers the response depends on, sent as {@code Vary}; may be called more than once.
+     * {@code "*"} says the response depends on more than headers.
+     *
+     * @throws IllegalArgumentException if a name is not a header name
+     */
+    public Builder<V> vary(String... headerNames) {
+      for (String name : headerNames) {
+        Objects.requireNonNull(name, "vary");
+        if (!name.equals("*") && !isToken(name)) {
+          throw new IllegalArgumentException(
+              "vary(\"" + name + "\"): not a header name; use a name such as \"Accept-Encoding\"");
+        }
+        if (!vary.contains(name)) {
+          vary.add(name);
+        }
+      }
+      return this;
+    }
+
+    /**
+     * Where {@code Last-Modified} comes from: an accessor of the value, such as {@code
+     * Item::updatedAt}. By default it is the time the value was first served, which for a value
+     * from a cache is when it was stored. A {@code null} from the accessor falls back to that too.
+     */
+    public Builder<V> lastModified(Function<? super V, Instant> accessor) {
+      this.lastModified = Objects.requireNonNull(accessor, "lastModified");
+      return this;
+    }
+
+    /**
+     * Builds the policy.
+     *
+     * @throws IllegalStateException if {@link #cacheControl(String)} was not given
+     */
+    public HttpCachePolicy<V> build() {
+      if (cacheControl == null) {
+        throw new IllegalStateException(
+            "cacheControl: required; say how clients may cache, for example"
+                + " cacheControl(\"private, max-age=60\") or cacheControl(\"no-store\")");
+      }
+      return new HttpCachePolicy<>(this, directives(cacheControl).contains("no-store"));
+    }
+
+    /** The lower-cased directive names of a Cache-Control value; throws when malformed. */
+    private static List<String> directives(String value) {
+      List<String> names = new ArrayList<>();
+      int i = 0;
+      int length = value.length();
+      while (i < length) {
+        char c = value.charAt(i);
+        if (c == ',' || c == ' ' || c == '\t') {
+          i++;
+          continue;
+        }
+        int start = i;
+        while (i < length && isTchar(value.charAt(i))) {
+          i++;
+        }
+        if (i == start) {
+          throw malformed(value, "expected a directive name at position " + start);
+        }
+        names.add(value.substring(start, i).toLowerCase(Locale.ROOT));
+        if (i < length && value.charAt(i) == '=') {
+          i++;
+          if (i < length && value.charAt(i) == '"') {
+            i++;
+            while (i < length && value.charAt(i) != '"') {
+              if (value.charAt(i) == '\\') {
+                i++;
+              }
+              if (i < length && !isQdtext(value.charAt(i))) {
+                throw malformed(value, "invalid character in a quoted value at position " + i);
+              }
+              i++;
+            }
+            if (i >= length) {
+              throw malformed(value, "unterminated quoted value");
+            }
+            i++;
+          } else {
+            int valueStart = i;
+            while (i < length && isTchar(value.charAt(i))) {
+              i++;
+            }
+            if (i == valueStart) {
+              throw malformed(value, "expected a value after '=' at position " + valueStart);
+            }
+          }
+        }
+        while (i < length && (value.charAt(i) == ' ' || value.charAt(i) == '\t')) {
+          i++;
+        }
+        if (i < length && value.charAt(i) != ',') {
+          throw malformed(value, "expected ',' at position " + i);
+        }
+      }
+      if (names.isEmpty()) {
+        throw malformed(value, "no directive");
+      }
+      return names;
+    }
+
+    private static IllegalArgumentException malformed(String value, String why) {
+      return new IllegalArgumentException(
+          "cacheControl(\""
+              + value
+              + "\"): not a Cache-Control value ("
+              + why
+              + "); write directives such as \"public, max-age=60\"");
+    }
+
+    private static boolean isToken(String text) {
+      if (text.isEmpty()) {
+        return false;
+      }
+      for (int i = 0; i < text.length(); i++) {
+        if (!isTchar(text.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** tchar of RFC 9110 section 5.6.2. */
+    private static boolean isTchar(char c) {
+      return (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+    }
+
+    private static boolean isQdtext(char c) {
+      return c == '\t' || (c >= 0x20 && c <= 0x7E) || (c >= 0x80 && c <= 0xFF);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.cachegen.runtime.http.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Finding binaries on the PATH, free ports and temporary folders, for the HTTP test helpers. */
+public final class Binaries {
+  private Binaries() {}
+
+  /** The first executable {@code name} on the PATH. */
+  public static Optional<Path> findOnPath(String name) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return Optional.empty();
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      Path candidate = Path.of(dir, name);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The binary {@code name}, or a failure that says what to install, for example {@code
+   * require("nginx", "apt-get install nginx")}.
+   */
+  public static Path require(String name, String debianPackage) {
+    return findOnPath(name)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "The HTTP tests need the '"
+                        + name
+                        + "' binary on the PATH and did not find it. Install it: on Debian/Ubuntu"
+                        + " 'apt-get install "
+                        + debianPackage
+                        + "' (CI's .ci/run does). PATH="
+                        + System.getenv("PATH")));
+  }
+
+  /** A loopback port nobody listens on right now. */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes a folder and everything in it, quietly. */
+  public static void deleteRecursively(Path root) {
+    if (root == null || !Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              path -> {
+                try {
+                  Files.deleteIfExists(path);
+                } catch (IOException e) {
+                  // Best effort: a temp folder left behind is not worth failing a test.
+                }
+              });
+    } catch (IOException e) {
+      // Same.
+    }
+  }
+
+  /** Stops a process and every process it started, waiting a little for them to go. */
+  public static void stop(Process process) {
+    if (process == null) {
+      return;
+    }
+    var descendants = process.descendants().toList();
+    process.destroy();
+    try {
+      if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    descendants.forEach(ProcessHandle::destroyForcibly);
+  }
+}

@@ -203,7 +203,9 @@ public final class CacheRuntime implements AutoCloseable {
         java.util.Collections.unmodifiableMap(byName),
         java.util.Collections.unmodifiableMap(queues),
         shared.describe(),
-        shared.isAvailable());
+        shared.isAvailable(),
+        coherence.eventsReceived(),
+        coherence.resets());
   }
 
   /**

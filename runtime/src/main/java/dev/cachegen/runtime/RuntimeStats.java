@@ -12,12 +12,18 @@ import java.util.NoSuchElementException;
  *     none}
  * @param sharedTierAvailable whether the shared tier is answering now (false while its circuit
  *     breaker is open, and always false without one)
+ * @param eventsReceived invalidation events from other runtimes applied to this one's in-process
+ *     tier
+ * @param localTierResets how often the whole in-process tier was dropped because the event
+ *     subscription was (re)established and events may have been missed
  */
 public record RuntimeStats(
     Map<String, CacheStats> caches,
     Map<String, WriteBehindStats> writeBehind,
     String sharedTier,
-    boolean sharedTierAvailable) {
+    boolean sharedTierAvailable,
+    long eventsReceived,
+    long localTierResets) {
 
   /** The statistics of the cache {@code name}. */
   public CacheStats cache(String name) {

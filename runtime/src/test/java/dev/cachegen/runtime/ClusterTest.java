@@ -1,0 +1,124 @@
+package dev.cachegen.runtime;
+
+import static dev.cachegen.runtime.TestCaches.find;
+import static dev.cachegen.runtime.TestCaches.strings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cachegen.runtime.testing.RedisCluster;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Cache-aside, coherence, tags and write-behind on a real three-master Redis Cluster. */
+class ClusterTest {
+  private static RedisCluster cluster;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = RedisCluster.start();
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    cluster.close();
+  }
+
+  private static CacheRuntime node(String prefix) {
+    return CacheRuntime.builder()
+        .redisCluster(cluster.uris())
+        .keyPrefix(prefix)
+        .writeBehindClaimAfter(Duration.ofMillis(500))
+        .build();
+  }
+
+  private static String prefix() {
+    return "k" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  void entriesSpreadOverEverySlotAndAreSharedBetweenRuntimes() {
+    String prefix = prefix();
+    try (CacheRuntime a = node(prefix);
+        CacheRuntime b = node(prefix)) {
+      TieredCache<String> onA = a.cache(strings("cl.items").build());
+      TieredCache<String> onB = b.cache(strings("cl.items").build());
+      AtomicInteger loads = new AtomicInteger();
+      for (int i = 0; i < 60; i++) {
+        String id = "id" + i;
+        find(onA, id, () -> id + "-" + loads.incrementAndGet());
+      }
+      for (int i = 0; i < 60; i++) {
+        String id = "id" + i;
+        assertTrue(find(onB, id, () -> "must come from Redis").startsWith(id + "-"));
+      }
+      assertEquals(60, loads.get());
+      assertEquals(60, b.stats().cache("cl.items").shared().hits());
+      for (int node = 0; node < 3; node++) {
+        assertTrue(cluster.keysOn(node) > 0, "node " + node + " holds no key");
+      }
+    }
+  }
+
+  @Test
+  void tagsAndEvictionsReachEveryRuntimeAcrossSlots() {
+    String prefix = prefix();
+    try (CacheRuntime a = node(prefix);
+        CacheRuntime b = node(prefix)) {
+      TieredCacheTest.awaitUntil(() -> b.stats().localTierResets() >= 1);
+      TieredCache<String> onB = b.cache(strings("cl.tagged").build());
+      TieredCache<String> onA = a.cache(strings("cl.tagged").build());
+      String tag = Tags.builder().literal("owner:").value(1L).build();
+      for (int i = 0; i < 20; i++) {
+        String id = "t" + i;
+        onB.get(Keys.local(id), onB.sharedKey().value(id).build(), new String[] {tag}, () -> "v");
+      }
+      onB.get(Keys.local("untagged"), onB.sharedKey().value("untagged").build(), () -> "u");
+
+      a.invalidateTags(tag);
+      TieredCacheTest.awaitUntil(() -> b.stats().eventsReceived() >= 1);
+      for (int i = 0; i < 20; i++) {
+        assertNull(onB.getIfPresent(Keys.local("t" + i)));
+      }
+      assertNotNull(onB.getIfPresent(Keys.local("untagged")));
+      // Redis still holds the tagged entries, but they read as stale everywhere.
+      AtomicInteger loads = new AtomicInteger();
+      onA.get(
+          Keys.local("t3"),
+          onA.sharedKey().value("t3").build(),
+          new String[] {tag},
+          () -> "fresh" + loads.incrementAndGet());
+      assertEquals(1, loads.get());
+
+      onA.invalidate(Keys.local("untagged"), onA.sharedKey().value("untagged").build());
+      TieredCacheTest.awaitUntil(() -> b.stats().eventsReceived() >= 2);
+      assertNull(onB.getIfPresent(Keys.local("untagged")));
+    }
+  }
+
+  record Call(int id) {}
+
+  @Test
+  void writeBehindRunsOnTheCluster() {
+    List<Integer> applied = new CopyOnWriteArrayList<>();
+    try (CacheRuntime runtime = node(prefix())) {
+      WriteBehindQueue<Call> queue =
+          runtime.writeBehind(
+              WriteBehindDefinition.<Call>builder("cl.writes", Call.class).coalesce(true).build(),
+              call -> applied.add(call.id()));
+      for (int i = 0; i < 30; i++) {
+        queue.enqueue("key" + i, new Call(i));
+      }
+      TieredCacheTest.awaitUntil(() -> applied.size() == 30);
+      assertTrue(queue.stats().durable());
+    }
+    assertEquals(30, applied.size());
+  }
+}

@@ -1,0 +1,158 @@
+package dev.cachegen.tests.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cachegen.runtime.CacheEntry;
+import dev.cachegen.runtime.CacheRuntime;
+import dev.cachegen.runtime.Keys;
+import dev.cachegen.runtime.Tags;
+import dev.cachegen.runtime.TieredCache;
+import dev.cachegen.runtime.testing.RedisServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/** Two real JVMs on one Redis: this test's and a {@link ChildNode}. */
+class MultiProcessTest {
+  private static RedisServer redis;
+  private static RedisClient raw;
+
+  @BeforeAll
+  static void startRedis() {
+    redis = RedisServer.start();
+    raw = RedisClient.create(redis.uri());
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    raw.close();
+    redis.close();
+  }
+
+  private static String prefix() {
+    return "mp-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static void awaitEvents(ChildProcess child, long count) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (Long.parseLong(child.send("events").substring("events ".length())) < count) {
+      assertTrue(System.nanoTime() < deadline, "the child never heard the event");
+    }
+  }
+
+  @Test
+  void aWriteAnEvictionAndATagInvalidationInThisJvmReachTheOtherJvmsLocalTier() throws Exception {
+    String prefix = prefix();
+    try (CacheRuntime here = CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build();
+        ChildProcess child = ChildProcess.start(redis.uri(), prefix, "cache")) {
+      TieredCache<String> items = here.cache(ChildNode.ITEMS);
+
+      assertEquals("value child-1-1 loads 1", child.send("get 1"));
+      assertEquals("value child-1-1 loads 1", child.send("get 1"), "served by the child's L1");
+
+      items.put(Keys.local("1"), items.sharedKey().value("1").build(), "written-here");
+      awaitEvents(child, 1);
+      assertEquals("value written-here loads 1", child.send("get 1"), "no stale L1, no load");
+
+      items.invalidate(Keys.local("1"), items.sharedKey().value("1").build());
+      awaitEvents(child, 2);
+      assertEquals("value child-1-2 loads 2", child.send("get 1"));
+
+      String tag = Tags.builder().literal("owner:").value(7L).build();
+      assertEquals("value child-2-3 loads 3", child.send("get 2 " + tag));
+      assertEquals("value child-3-4 loads 4", child.send("get 3"));
+      here.invalidateTags(tag);
+      awaitEvents(child, 3);
+      assertEquals("value child-2-5 loads 5", child.send("get 2 " + tag), "tagged: dropped");
+      assertEquals("value child-3-4 loads 5", child.send("get 3"), "untagged: kept");
+    }
+  }
+
+  @Test
+  void anEvictionInTheOtherJvmReachesThisOne() throws Exception {
+    String prefix = prefix();
+    try (CacheRuntime here = CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build();
+        ChildProcess child = ChildProcess.start(redis.uri(), prefix, "cache")) {
+      TieredCache<String> items = here.cache(ChildNode.ITEMS);
+      awaitSubscribed(here);
+      items.get(Keys.local("9"), items.sharedKey().value("9").build(), () -> "here-v1");
+      CacheEntry<String> cached = items.getIfPresent(Keys.local("9"));
+      assertEquals("here-v1", cached.value());
+      assertEquals("ok", child.send("put 9 from-child"));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (items.getIfPresent(Keys.local("9")) != null) {
+        assertTrue(System.nanoTime() < deadline, "this JVM's L1 kept the stale value");
+        Thread.sleep(5);
+      }
+      assertEquals(
+          "from-child",
+          items.get(Keys.local("9"), items.sharedKey().value("9").build(), () -> "must not load"));
+    }
+  }
+
+  @Test
+  void writeBehindCallsSurviveKillDashNineAndAreAppliedAfterARestart() throws Exception {
+    String prefix = prefix();
+    String hash = prefix + ":applied";
+    int calls = 200;
+    ChildProcess child = ChildProcess.start(redis.uri(), prefix, "writes");
+    assertEquals("enqueued", child.send("enqueue " + hash + " 0 " + calls));
+    child.killHard(); // while most calls are still queued: the delegate takes 5 ms each
+    long appliedByChild = raw.hlen(hash);
+    assertTrue(appliedByChild < calls, "the kill came too late to test anything");
+
+    List<Integer> appliedHere = new CopyOnWriteArrayList<>();
+    try (CacheRuntime restarted =
+        CacheRuntime.builder()
+            .redis(redis.uri())
+            .keyPrefix(prefix)
+            .writeBehindClaimAfter(Duration.ofMillis(500))
+            .build()) {
+      restarted.writeBehind(
+          ChildNode.APPLY,
+          call -> {
+            appliedHere.add(call.id());
+            raw.hincrBy(call.hash(), Integer.toString(call.id()), 1);
+          });
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (raw.hlen(hash) < calls) {
+        assertTrue(System.nanoTime() < deadline, raw.hlen(hash) + " of " + calls + " applied");
+        Thread.sleep(20);
+      }
+      Map<String, String> counts = raw.hgetAll(hash);
+      assertEquals(calls, counts.size(), "every call that enqueue accepted was applied");
+      long duplicates =
+          counts.values().stream().mapToLong(count -> Long.parseLong(count) - 1).sum();
+      // At least once across a crash: only the call in flight at the kill may run twice.
+      assertTrue(duplicates <= 1, duplicates + " calls were applied twice");
+      assertTrue(
+          appliedHere.size() >= calls - appliedByChild, "the restarted runtime did the rest");
+      TieredCacheAwait.until(() -> restarted.stats().writeBehind().get("proc.apply").depth() == 0);
+    }
+  }
+
+  private static void awaitSubscribed(CacheRuntime runtime) {
+    TieredCacheAwait.until(() -> runtime.stats().localTierResets() >= 1);
+  }
+
+  /** Deadline loop for conditions on another thread or process. */
+  static final class TieredCacheAwait {
+    static void until(java.util.function.BooleanSupplier condition) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while (!condition.getAsBoolean()) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("condition not met within 15 s");
+        }
+        Thread.onSpinWait();
+      }
+    }
+  }
+}

@@ -74,7 +74,9 @@ public @interface Cached {
 
   /**
    * Tag templates attached to every entry of this method, such as {@code "owner:{owner.id}"}, for
-   * invalidation of many entries at once.
+   * invalidation of many entries at once with {@link InvalidateTags}. Templates name parameters
+   * like {@link #key()} does. A {@link WriteThrough} or {@link WriteBehind} into this cache must
+   * declare as many tags, so that written entries can be invalidated too.
    */
   String[] tags() default {};
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -22,9 +23,10 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * The cachegen annotation processor: for each interface with {@code @Cached} methods, writes a
- * decorator {@code Cached<Interface>} next to it. This class only handles rounds; validation builds
- * the model and the writer turns it into source.
+ * The cachegen annotation processor: for each interface with {@code @Cached},
+ * {@code @WriteThrough}, {@code @WriteBehind}, {@code @Invalidate} or {@code @InvalidateTags}
+ * methods, writes a decorator {@code Cached<Interface>} next to it. This class only handles rounds;
+ * validation builds the model and the writer turns it into source.
  *
  * <p>An interface that mentions a type not generated yet (by another processor) is deferred to the
  * next round. Each interface stands alone: one with errors gets no file, the others still do. The
@@ -34,6 +36,22 @@ import javax.lang.model.element.TypeElement;
 public final class CachingProcessor extends AbstractProcessor {
   static final String CACHED = "dev.cachegen.annotations.Cached";
   static final String CACHE_KEY = "dev.cachegen.annotations.CacheKey";
+  static final String WRITE_THROUGH = "dev.cachegen.annotations.WriteThrough";
+  static final String WRITE_BEHIND = "dev.cachegen.annotations.WriteBehind";
+  static final String INVALIDATE = "dev.cachegen.annotations.Invalidate";
+  static final String INVALIDATE_LIST = "dev.cachegen.annotations.Invalidate.List";
+  static final String INVALIDATE_TAGS = "dev.cachegen.annotations.InvalidateTags";
+
+  /** Every annotation that makes a type need a decorator (or an error), in a fixed order. */
+  private static final List<String> ANNOTATIONS =
+      List.of(
+          CACHED,
+          CACHE_KEY,
+          WRITE_THROUGH,
+          WRITE_BEHIND,
+          INVALIDATE,
+          INVALIDATE_LIST,
+          INVALIDATE_TAGS);
 
   /** Qualified names of types waiting for a later round, in the order they were met. */
   private final Set<String> deferred = new LinkedHashSet<>();
@@ -58,7 +76,7 @@ public final class CachingProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(CACHED, CACHE_KEY);
+    return Set.copyOf(ANNOTATIONS);
   }
 
   @Override
@@ -76,8 +94,9 @@ public final class CachingProcessor extends AbstractProcessor {
       }
     }
     deferred.clear();
-    types.addAll(enclosingTypes(round, CACHED));
-    types.addAll(enclosingTypes(round, CACHE_KEY));
+    for (String annotation : ANNOTATIONS) {
+      types.addAll(enclosingTypes(round, annotation));
+    }
     for (TypeElement type : types) {
       String name = type.getQualifiedName().toString();
       if (done.contains(name)) {
@@ -120,7 +139,7 @@ public final class CachingProcessor extends AbstractProcessor {
       return types;
     }
     for (Element element : round.getElementsAnnotatedWith(annotationType)) {
-      // @Cached sits on a method, @CacheKey on a parameter of one: climb to the type.
+      // The annotations sit on methods, @CacheKey on a parameter of one: climb to the type.
       Element current = element;
       while (current != null && !(current instanceof TypeElement)) {
         current = current.getEnclosingElement();

@@ -63,7 +63,31 @@ class DiagnosticsTest {
           InvalidName              | CacheNameInvalid            | Cache name "items by owner" of method find may contain only letters
           NameConflict             | CacheNameConflict           | Cache name "items" of method count is also used by find, with values of java.lang.String where this method has java.lang.Integer
           KeyTypeConflict          | CacheNameConflict           | with key parts [long] where this method has [java.lang.String]
-          TagsNotSupported         | CachedTagsNotYetSupported   | tags of method find are not supported yet: tag invalidation is not implemented
+          WriteUnknownCache        | WriteUnknownCache           | @WriteThrough of method save names cache "itemz", which no @Cached method of WriteUnknownCache defines. A written or invalidated cache takes its value type, key and ttl from the @Cached method that reads it. Did you mean "items"? Known caches: "items".
+          WriteWithoutCached       | WriteUnknownCache           | The interface has no @Cached method; add the one that reads this cache.
+          WriteValueTypeMismatch   | WriteValueTypeMismatch      | Cache "items" holds bad.WriteValueTypeMismatch.Item (read by find(long)), but @WriteThrough method rename stores its parameter 'name' of type java.lang.String, which is not assignable to it.
+          WriteKeyShapeMismatch    | WriteKeyShapeMismatch       | Cache "items" is keyed by (long) in find(long), but save's key "{item.name}" gives (String). Every method of a cache must build its key from the same text and value types
+          WriteKeyIntForLong       | WriteKeyShapeMismatch       | but save's default key (its parameters) gives (int).
+          InvalidateKeyShapeMismatch | WriteKeyShapeMismatch     | but delete's key "id:{id}" gives ("id:", long).
+          WriteUnknownValue        | WriteUnknownValue           | value "itme" of @WriteThrough method save is not a parameter of the method. Its parameters are: item.
+          WriteVoidWithoutValue    | WriteVoidWithoutValue       | @WriteThrough method save returns void, so there is no returned value to store in cache "items". Name the parameter to store with value, such as value = "item".
+          WriteVoidFutureWithoutValue | WriteVoidWithoutValue    | returns java.util.concurrent.CompletableFuture<java.lang.Void>, so there is no returned value
+          WriteBehindNotVoid       | WriteBehindNotVoid          | @WriteBehind method save returns bad.WriteBehindNotVoid.Item, but it returns before the delegate runs
+          WriteBehindParameterNotEncodable | WriteBehindParameterNotEncodable | Parameter 'callback' of @WriteBehind method save has type java.lang.Runnable, and Runnable is an interface the codec cannot create.
+          WriteBehindThrowsThrowable | WriteBehindThrowsThrowable | @WriteBehind method save declares throws java.lang.Throwable
+          WriteBehindMaxAttempts   | WriteBehindMaxAttempts      | maxAttempts 0 of @WriteBehind method save is less than 1
+          WriteTagsMissing         | WriteTagsMissing            | Cache "byOwner" tags its entries with 1 ("owner:{ownerId}") in byOwner(long), but @WriteThrough method replace gives none. A written entry must carry the tags a loaded entry carries
+          WriteTagShapeMismatch    | WriteTagShapeMismatch       | Tag 1 of cache "byOwner" is ("owner:", long) in byOwner(long), but @WriteThrough method replace's tag "owner:{name}" gives ("owner:", String).
+          CachedWithWrite          | CachedWithWrite             | Method save has both @Cached and @WriteThrough. A method either reads a cache or changes one
+          WriteThroughWithWriteBehind | WriteThroughWithWriteBehind | Method save has both @WriteThrough and @WriteBehind
+          InvalidateAllEntriesWithKey | InvalidateAllEntriesWithKey | @Invalidate of cache "items" on method delete has both allEntries = true and key "{id}"
+          InvalidateResultOfVoid   | KeyUnknownParameter         | names 'result', which is not a parameter of the method. Its parameters are: id. The method returns no value for 'result' to name.
+          InvalidateTagsEmpty      | InvalidateTagsEmpty         | @InvalidateTags of method delete names no tag
+          TagTemplateSyntax        | TagTemplateSyntax           | Tag template "owner:{ownerId" of method deleteByOwner is malformed at position 6: '{' is never closed.
+          TagUnknownParameter      | TagUnknownParameter         | Tag template "owner:{owner}" of method byOwner names 'owner', which is not a parameter of the method. Its parameters are: ownerId.
+          TagUnknownAccessor       | TagUnknownAccessor          | Tag template "owner:{item.owner}" of method delete reads 'owner' of item (bad.TagUnknownAccessor.Item)
+          TagPartTypeNotAllowed    | TagPartTypeNotAllowed       | Tag part {owners} of method delete is a tag part of type java.util.List<java.lang.Long>
+          WriteInClass             | CachedNotInInterface        | @InvalidateTags method delete is declared in class WriteInClass
           EarlyRefreshNegative     | EarlyRefreshNegative        | earlyRefresh -1.0 of method find is negative
           EarlyRefreshNotSupported | EarlyRefreshNotYetSupported | earlyRefresh of method find is not supported yet
           """)

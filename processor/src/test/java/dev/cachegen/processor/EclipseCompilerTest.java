@@ -18,7 +18,10 @@ class EclipseCompilerTest {
         "com.acme.CachedItemService",
         "com.acme.catalog.CachedCatalog_Products",
         "com.acme.catalog.CachedCatalog_Reader",
-        "com.acme.fun.CachedLookups"
+        "com.acme.fun.CachedLookups",
+        "com.acme.fun.CachedEdits",
+        "com.acme.fun.CachedEdits_Tagged",
+        "com.acme.store.CachedInventory"
       })
   void generatesWhatJavacGenerates(String decorator) {
     Compilation eclipse =

@@ -34,7 +34,8 @@ class GoldenFilesTest {
       strings = {
         "com.acme.CachedItemService",
         "com.acme.catalog.CachedCatalog_Products",
-        "com.acme.catalog.CachedCatalog_Reader"
+        "com.acme.catalog.CachedCatalog_Reader",
+        "com.acme.store.CachedInventory"
       })
   void generatedSourceEqualsGolden(String decorator) throws IOException {
     String actual = Compilations.generatedSource(compilation, decorator);

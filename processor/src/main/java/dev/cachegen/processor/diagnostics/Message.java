@@ -9,14 +9,14 @@ import java.util.Locale;
  */
 public enum Message {
   CACHED_NOT_IN_INTERFACE(
-      "@Cached method %s is declared in %s %s, but cachegen decorates interfaces: declare the"
+      "@%s method %s is declared in %s %s, but cachegen decorates interfaces: declare the"
           + " method in an interface and let %s implement that interface."),
   CACHED_STATIC_METHOD(
-      "@Cached method %s is static, and a decorator cannot override a static method. Remove"
-          + " @Cached or make the method abstract."),
+      "@%s method %s is static, and a decorator cannot override a static method. Remove"
+          + " @%s or make the method abstract."),
   CACHED_PRIVATE_METHOD(
-      "@Cached method %s is private, and a decorator cannot override a private method. Remove"
-          + " @Cached or make the method abstract."),
+      "@%s method %s is private, and a decorator cannot override a private method. Remove"
+          + " @%s or make the method abstract."),
   CACHED_SEALED_INTERFACE(
       "Interface %s is sealed, so the generated decorator cannot implement it. Remove the sealed"
           + " modifier or move the @Cached methods to an interface that is not sealed."),
@@ -87,15 +87,76 @@ public enum Message {
       "Cache name \"%s\" of method %s is also used by %s, with %s. Methods that share a cache must"
           + " agree on the value type and on the types of the key parts. Give one of them another"
           + " name."),
-  CACHED_TAGS_NOT_YET_SUPPORTED(
-      "tags of method %s are not supported yet: tag invalidation is not implemented, so the tags"
-          + " would be silently ignored. Remove tags for now."),
   EARLY_REFRESH_NEGATIVE(
       "earlyRefresh %s of method %s is negative. Use 0 to turn early refresh off, or a positive"
           + " beta such as 1.0."),
   EARLY_REFRESH_NOT_YET_SUPPORTED(
       "earlyRefresh of method %s is not supported yet: early refresh is not implemented, so the"
           + " setting would be silently ignored. Remove earlyRefresh for now."),
+  TAG_TEMPLATE_SYNTAX(
+      "Tag template \"%s\" of method %s is malformed at position %d: %s. A tag template is text"
+          + " with parameters in braces, such as \"owner:{owner.id}\"; braces cannot appear in"
+          + " the text."),
+  TAG_UNKNOWN_PARAMETER(
+      "Tag template \"%s\" of method %s names '%s', which is not a parameter of the method.%s"),
+  TAG_UNKNOWN_ACCESSOR(
+      "Tag template \"%s\" of method %s reads '%s' of %s, which has no record component, no-arg"
+          + " method or getter of that name. %s"),
+  TAG_PART_TYPE_NOT_ALLOWED(
+      "%s of method %s is a tag part of type %s, which has no stable text form for a tag. Tag"
+          + " parts may be primitives and their boxes, String, enums, UUID, BigInteger,"
+          + " BigDecimal, java.time values (Instant, LocalDate, Duration, ...) or records made of"
+          + " those. Name a field instead, such as \"{%s.id}\"."),
+  CACHED_WITH_WRITE(
+      "Method %s has both @Cached and @%s. A method either reads a cache or changes one: move the"
+          + " @%s to the method that performs the write."),
+  WRITE_THROUGH_WITH_WRITE_BEHIND(
+      "Method %s has both @WriteThrough and @WriteBehind, which contradict each other: the"
+          + " delegate is called either now or later. Keep one."),
+  WRITE_UNKNOWN_CACHE(
+      "@%s of method %s names cache \"%s\", which no @Cached method of %s defines. A written or"
+          + " invalidated cache takes its value type, key and ttl from the @Cached method that"
+          + " reads it.%s"),
+  WRITE_VOID_WITHOUT_VALUE(
+      "@%s method %s returns %s, so there is no returned value to store in cache \"%s\". Name"
+          + " the parameter to store with value, such as value = \"%s\"."),
+  WRITE_UNKNOWN_VALUE("value \"%s\" of @%s method %s is not a parameter of the method.%s"),
+  WRITE_VALUE_TYPE_MISMATCH(
+      "Cache \"%s\" holds %s (read by %s), but @%s method %s stores %s of type %s, which is not"
+          + " assignable to it. Store a value of the cache's type, or write to another cache."),
+  WRITE_KEY_SHAPE_MISMATCH(
+      "Cache \"%s\" is keyed by %s in %s, but %s's %s gives %s. Every method of a cache must"
+          + " build its key from the same text and value types, in the same order, so that the"
+          + " id written or evicted here is the key read there. Change the key template to match."),
+  WRITE_TAGS_MISSING(
+      "Cache \"%s\" tags its entries with %s in %s, but @%s method %s gives %s. A written entry"
+          + " must carry the tags a loaded entry carries, or an @InvalidateTags meant for it"
+          + " misses it: declare tags with the same templates, resolved from this method's"
+          + " parameters."),
+  WRITE_TAG_SHAPE_MISMATCH(
+      "Tag %d of cache \"%s\" is %s in %s, but @%s method %s's tag \"%s\" gives %s. A written"
+          + " entry must carry the tags a loaded entry of the same key carries: use the same text"
+          + " and value types."),
+  WRITE_BEHIND_NOT_VOID(
+      "@WriteBehind method %s returns %s, but it returns before the delegate runs, so it has no"
+          + " answer to give. Return void, or use @WriteThrough to call the delegate now."),
+  WRITE_BEHIND_PARAMETER_NOT_ENCODABLE(
+      "Parameter '%s' of @WriteBehind method %s has type %s, and %s. The queued call is stored"
+          + " with the codec as a record of the parameters and read back as exactly their declared"
+          + " types. Declare a concrete type, such as a record."),
+  WRITE_BEHIND_THROWS_THROWABLE(
+      "@WriteBehind method %s declares throws %s, but queued calls are applied by a handler that"
+          + " may throw only Exception. Declare Exception subclasses instead."),
+  WRITE_BEHIND_MAX_ATTEMPTS(
+      "maxAttempts %d of @WriteBehind method %s is less than 1; a queued call must be tried at"
+          + " least once. Use 1 to turn retries off, or keep the default 5."),
+  INVALIDATE_ALL_ENTRIES_WITH_KEY(
+      "@Invalidate of cache \"%s\" on method %s has both allEntries = true and key \"%s\";"
+          + " every entry is evicted, so the key means nothing. Remove key, or remove"
+          + " allEntries."),
+  INVALIDATE_TAGS_EMPTY(
+      "@InvalidateTags of method %s names no tag, so it would do nothing. Add a template, such as"
+          + " @InvalidateTags(\"owner:{owner.id}\"), or remove the annotation."),
   UNRESOLVED_TYPE(
       "Interface %s mentions types that could not be resolved after every round (%s), so no"
           + " decorator was written for it. Fix the compile errors above, or check that the"

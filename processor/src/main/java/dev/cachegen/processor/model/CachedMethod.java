@@ -22,6 +22,7 @@ import javax.lang.model.type.TypeMirror;
  * @param cacheNulls whether {@code null} answers are stored
  * @param stampede what concurrent misses do
  * @param shape the value type's fingerprint
+ * @param tags the tags attached to every entry loaded by this method, in template order
  */
 public record CachedMethod(
     ExecutableElement element,
@@ -35,12 +36,14 @@ public record CachedMethod(
     boolean sliding,
     boolean cacheNulls,
     StampedePolicy stampede,
-    Shape shape)
+    Shape shape,
+    List<TagTemplate> tags)
     implements MethodModel {
 
-  /** Copies the key parts. */
+  /** Copies the lists. */
   public CachedMethod {
     keyParts = List.copyOf(keyParts);
+    tags = List.copyOf(tags);
   }
 
   /** The parts of the key that carry values, in order: what the local key is made of. */

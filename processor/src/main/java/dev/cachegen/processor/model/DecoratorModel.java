@@ -26,6 +26,14 @@ public record DecoratorModel(
     methods = List.copyOf(methods);
   }
 
+  /** The methods that write or invalidate, in order. */
+  public List<WritingMethod> writingMethods() {
+    return methods.stream()
+        .filter(WritingMethod.class::isInstance)
+        .map(WritingMethod.class::cast)
+        .toList();
+  }
+
   /** The cached methods, in order. */
   public List<CachedMethod> cachedMethods() {
     return methods.stream()

@@ -21,21 +21,26 @@ public sealed interface KeyPart {
   }
 
   /**
-   * A value taken from a parameter, possibly through accessors: {@code id}, {@code owner.id()}.
+   * A value taken from a parameter, possibly through accessors: {@code id}, {@code owner.id()}; or,
+   * in templates of writes and invalidations, from the method's returned value ({@code
+   * {result.id}}).
    *
-   * @param parameter the parameter's name
-   * @param parameterIsReference whether the parameter may be {@code null}
+   * @param parameter the parameter's name, or {@code result} for the returned value
+   * @param parameterIsReference whether the parameter (or returned value) may be {@code null}
    * @param accessors the accessor chain, empty for the parameter itself
    * @param type the value's type (the last accessor's return type, or the parameter's type)
    * @param recordComponents for a record used as a whole, the accessors of its components in order;
    *     empty for a leaf value
+   * @param fromResult whether the value is taken from the method's returned value rather than from
+   *     a parameter; the writer decides which local holds it
    */
   record Value(
       String parameter,
       boolean parameterIsReference,
       List<Accessor> accessors,
       TypeMirror type,
-      List<String> recordComponents)
+      List<String> recordComponents,
+      boolean fromResult)
       implements KeyPart {
     /** Copies the lists. */
     public Value {

@@ -3,8 +3,8 @@ package dev.cachegen.processor.model;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.ExecutableType;
 
-/** A method the decorator overrides: it either delegates or caches. */
-public sealed interface MethodModel permits DelegatingMethod, CachedMethod {
+/** A method the decorator overrides: it delegates, caches, or writes and invalidates. */
+public sealed interface MethodModel permits DelegatingMethod, CachedMethod, WritingMethod {
 
   /** The interface method (possibly inherited from a superinterface). */
   ExecutableElement element();

@@ -10,16 +10,16 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 
 /**
- * The attributes of one {@code @Cached}, read from its mirror so the processor never loads the
+ * The attributes of one cachegen annotation, read from its mirror so the processor never loads the
  * annotation class. Each attribute comes with the {@link AnnotationValue} the user wrote, or {@code
  * null} when the default applies, so errors can point at the value itself.
  */
-final class CachedAnnotation {
+final class AnnotationAttributes {
   private final AnnotationMirror mirror;
   private final Map<String, AnnotationValue> written = new HashMap<>();
   private final Map<String, AnnotationValue> effective = new HashMap<>();
 
-  CachedAnnotation(AnnotationMirror mirror, Elements elements) {
+  AnnotationAttributes(AnnotationMirror mirror, Elements elements) {
     this.mirror = mirror;
     mirror
         .getElementValues()
@@ -34,9 +34,26 @@ final class CachedAnnotation {
     return mirror;
   }
 
+  /** The annotation's simple name, such as {@code WriteThrough}, for messages. */
+  String simpleName() {
+    return mirror.getAnnotationType().asElement().getSimpleName().toString();
+  }
+
   /** The value the user wrote for {@code attribute}, or {@code null} for a default. */
   AnnotationValue written(String attribute) {
     return written.get(attribute);
+  }
+
+  /**
+   * The element {@code index} of the array the user wrote for {@code attribute}, else the whole
+   * value, else {@code null}. A single value written without braces counts as an array of one.
+   */
+  AnnotationValue writtenElement(String attribute, int index) {
+    AnnotationValue value = written.get(attribute);
+    if (value != null && value.getValue() instanceof List<?> elements && index < elements.size()) {
+      return (AnnotationValue) elements.get(index);
+    }
+    return value;
   }
 
   String string(String attribute) {
@@ -45,6 +62,10 @@ final class CachedAnnotation {
 
   boolean bool(String attribute) {
     return (Boolean) effective.get(attribute).getValue();
+  }
+
+  int integer(String attribute) {
+    return ((Number) effective.get(attribute).getValue()).intValue();
   }
 
   double number(String attribute) {
@@ -59,5 +80,10 @@ final class CachedAnnotation {
   /** The elements of an array value. */
   List<?> list(String attribute) {
     return (List<?>) effective.get(attribute).getValue();
+  }
+
+  /** The strings of a {@code String[]} value. */
+  List<String> strings(String attribute) {
+    return list(attribute).stream().map(v -> (String) ((AnnotationValue) v).getValue()).toList();
   }
 }

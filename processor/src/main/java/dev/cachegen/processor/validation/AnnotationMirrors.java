@@ -1,14 +1,33 @@
 package dev.cachegen.processor.validation;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /** Finds annotations by name on elements, without loading annotation classes. */
 final class AnnotationMirrors {
   static final String CACHED = "dev.cachegen.annotations.Cached";
   static final String CACHE_KEY = "dev.cachegen.annotations.CacheKey";
+  static final String WRITE_THROUGH = "dev.cachegen.annotations.WriteThrough";
+  static final String WRITE_BEHIND = "dev.cachegen.annotations.WriteBehind";
+  static final String INVALIDATE = "dev.cachegen.annotations.Invalidate";
+  static final String INVALIDATE_LIST = "dev.cachegen.annotations.Invalidate.List";
+  static final String INVALIDATE_TAGS = "dev.cachegen.annotations.InvalidateTags";
+
+  /** The annotations that make a method write or invalidate (the container stands for its own). */
+  static final List<String> WRITES =
+      List.of(WRITE_THROUGH, WRITE_BEHIND, INVALIDATE, INVALIDATE_LIST, INVALIDATE_TAGS);
+
+  /** Every annotation cachegen reads on methods. */
+  static final List<String> ON_METHODS =
+      List.of(CACHED, WRITE_THROUGH, WRITE_BEHIND, INVALIDATE, INVALIDATE_LIST, INVALIDATE_TAGS);
+
   static final String JSON_TYPE_INFO = "com.fasterxml.jackson.annotation.JsonTypeInfo";
 
   private AnnotationMirrors() {}
@@ -26,5 +45,48 @@ final class AnnotationMirrors {
 
   static boolean has(Element element, String qualifiedName) {
     return find(element, qualifiedName).isPresent();
+  }
+
+  /**
+   * How messages name {@code mirror}: {@code WriteThrough}; the container as {@code Invalidate}.
+   */
+  static String displayName(AnnotationMirror mirror) {
+    TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+    return type.getQualifiedName().contentEquals(INVALIDATE_LIST)
+        ? type.getEnclosingElement().getSimpleName().toString()
+        : type.getSimpleName().toString();
+  }
+
+  /** The first cachegen annotation among {@code names} on {@code element}, if any. */
+  static Optional<AnnotationMirror> findAny(Element element, List<String> names) {
+    for (String name : names) {
+      Optional<AnnotationMirror> mirror = find(element, name);
+      if (mirror.isPresent()) {
+        return mirror;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Every {@code @Invalidate} of {@code method} in source order: one written alone, or those the
+   * compiler gathered in an {@code @Invalidate.List} when the annotation is repeated.
+   */
+  static List<AnnotationMirror> invalidates(Element method) {
+    List<AnnotationMirror> all = new ArrayList<>();
+    find(method, INVALIDATE).ifPresent(all::add);
+    find(method, INVALIDATE_LIST)
+        .ifPresent(
+            container -> {
+              for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+                  container.getElementValues().entrySet()) {
+                if (entry.getKey().getSimpleName().contentEquals("value")) {
+                  for (Object element : (List<?>) entry.getValue().getValue()) {
+                    all.add((AnnotationMirror) ((AnnotationValue) element).getValue());
+                  }
+                }
+              }
+            });
+    return all;
   }
 }

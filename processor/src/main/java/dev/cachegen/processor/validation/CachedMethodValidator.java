@@ -6,6 +6,7 @@ import dev.cachegen.processor.diagnostics.Message;
 import dev.cachegen.processor.model.CacheTtl;
 import dev.cachegen.processor.model.CachedMethod;
 import dev.cachegen.processor.model.KeyPart;
+import dev.cachegen.processor.model.TagTemplate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,9 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * Checks one {@code @Cached} method and describes it: name, durations, flags, return type and key.
- * Every attribute is checked even after an earlier one failed, so one compile shows every mistake.
+ * Checks one {@code @Cached} method and describes it: name, durations, flags, return type, key and
+ * tags. Every attribute is checked even after an earlier one failed, so one compile shows every
+ * mistake.
  */
 final class CachedMethodValidator {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
@@ -47,13 +49,15 @@ final class CachedMethodValidator {
   Optional<CachedMethod> validate(
       ExecutableElement method, ExecutableType type, AnnotationMirror mirror) {
     int errorsBefore = diagnostics.errorCount();
-    CachedAnnotation cached = new CachedAnnotation(mirror, elements);
+    AnnotationAttributes cached = new AnnotationAttributes(mirror, elements);
     String name = cacheName(method, cached);
     Optional<CacheTtl> ttl = duration(method, cached, "ttl", cached.string("ttl"));
     Optional<CacheTtl> localTtl = localTtl(method, cached, ttl);
     checkNotYetSupported(method, cached);
     Optional<ValueTypes.Unwrapped> value = valueTypes.unwrap(method, type.getReturnType(), mirror);
     Optional<List<KeyPart>> keyParts = keys.resolve(method, type, cached);
+    Optional<List<TagTemplate>> tags =
+        keys.tags(method, KeyResolver.cachedScope(method, type), cached, "tags");
     if (diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -70,16 +74,34 @@ final class CachedMethodValidator {
             cached.bool("sliding"),
             cached.bool("cacheNulls"),
             StampedePolicy.valueOf(cached.enumConstant("stampede")),
-            shapes.of(value.orElseThrow().valueType())));
+            shapes.of(value.orElseThrow().valueType()),
+            tags.orElseThrow()));
   }
 
-  private String cacheName(ExecutableElement method, CachedAnnotation cached) {
+  /**
+   * The cache name of a {@code @Cached} method, without checking it: the written name, else {@code
+   * Interface.method}, with {@code _2}, {@code _3} for further overloads.
+   */
+  static String cacheNameOf(ExecutableElement method, AnnotationAttributes cached) {
+    String name = cached.string("name");
+    return name.isEmpty() ? defaultName(method, AnnotationMirrors.CACHED) : name;
+  }
+
+  /**
+   * {@code Interface.method} for the first method of its name carrying {@code annotation} in its
+   * interface, {@code Interface.method_2} for the next... The declaring interface is used, so an
+   * inherited method keeps its name in every decorator.
+   */
+  static String defaultName(ExecutableElement method, String annotation) {
+    String base = method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName();
+    int overload = overloadNumber(method, annotation);
+    return overload == 1 ? base : base + "_" + overload;
+  }
+
+  private String cacheName(ExecutableElement method, AnnotationAttributes cached) {
     String name = cached.string("name");
     if (name.isEmpty()) {
-      // The declaring interface, so an inherited method shares its cache with the superinterface.
-      String base = method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName();
-      int overload = overloadNumber(method);
-      return overload == 1 ? base : base + "_" + overload;
+      return cacheNameOf(method, cached);
     }
     if (!NAME.matcher(name).matches()) {
       diagnostics.error(
@@ -93,13 +115,15 @@ final class CachedMethodValidator {
     return name;
   }
 
-  /** 1 for the first {@code @Cached} method of its name in its interface, 2 for the next... */
-  private static int overloadNumber(ExecutableElement method) {
+  /**
+   * 1 for the first method of its name with {@code annotation} in its interface, 2 for the next.
+   */
+  private static int overloadNumber(ExecutableElement method, String annotation) {
     int number = 0;
     for (ExecutableElement sibling :
         ElementFilter.methodsIn(method.getEnclosingElement().getEnclosedElements())) {
       if (sibling.getSimpleName().equals(method.getSimpleName())
-          && AnnotationMirrors.has(sibling, AnnotationMirrors.CACHED)) {
+          && AnnotationMirrors.has(sibling, annotation)) {
         number++;
       }
       if (sibling.equals(method)) {
@@ -110,7 +134,7 @@ final class CachedMethodValidator {
   }
 
   private Optional<CacheTtl> duration(
-      ExecutableElement method, CachedAnnotation cached, String attribute, String text) {
+      ExecutableElement method, AnnotationAttributes cached, String attribute, String text) {
     DurationParser.Result parsed = DurationParser.parse(text);
     if (parsed.isValid()) {
       return Optional.of(new CacheTtl(parsed.nanos(), DurationParser.format(parsed.nanos())));
@@ -133,7 +157,7 @@ final class CachedMethodValidator {
   }
 
   private Optional<CacheTtl> localTtl(
-      ExecutableElement method, CachedAnnotation cached, Optional<CacheTtl> ttl) {
+      ExecutableElement method, AnnotationAttributes cached, Optional<CacheTtl> ttl) {
     String text = cached.string("localTtl");
     if (text.isEmpty()) {
       // The annotation's documented default: the smaller of ttl and one minute.
@@ -159,15 +183,7 @@ final class CachedMethodValidator {
   }
 
   /** Attributes of the contract whose runtime support is still missing: honest errors. */
-  private void checkNotYetSupported(ExecutableElement method, CachedAnnotation cached) {
-    if (!cached.list("tags").isEmpty()) {
-      diagnostics.error(
-          method,
-          cached.mirror(),
-          cached.written("tags"),
-          Message.CACHED_TAGS_NOT_YET_SUPPORTED,
-          method.getSimpleName());
-    }
+  private void checkNotYetSupported(ExecutableElement method, AnnotationAttributes cached) {
     double earlyRefresh = cached.number("earlyRefresh");
     if (!(earlyRefresh >= 0)) {
       diagnostics.error(

@@ -9,10 +9,13 @@ import dev.cachegen.processor.model.KeyPart;
 import dev.cachegen.processor.model.MethodModel;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -38,6 +41,7 @@ public final class InterfaceValidator {
   private final Diagnostics diagnostics;
   private final InterfaceMethods interfaceMethods;
   private final CachedMethodValidator cachedMethods;
+  private final WriteMethodValidator writeMethods;
 
   /** Validates with the utilities of {@code env}, reporting to {@code diagnostics}. */
   public InterfaceValidator(ProcessingEnvironment env, Diagnostics diagnostics) {
@@ -47,13 +51,11 @@ public final class InterfaceValidator {
     this.interfaceMethods = new InterfaceMethods(elements, types);
     KeyResolver keys =
         new KeyResolver(diagnostics, new Accessors(elements, types), new KeyPartTypes(types));
+    ValueTypes valueTypes = new ValueTypes(types, diagnostics);
     this.cachedMethods =
         new CachedMethodValidator(
-            diagnostics,
-            elements,
-            new ValueTypes(types, diagnostics),
-            keys,
-            new ShapeFingerprint(types));
+            diagnostics, elements, valueTypes, keys, new ShapeFingerprint(types));
+    this.writeMethods = new WriteMethodValidator(diagnostics, elements, types, valueTypes, keys);
   }
 
   /** The decorator of {@code type}, or empty when {@code type} had errors or is no interface. */
@@ -67,14 +69,55 @@ public final class InterfaceValidator {
     checkInterface(type);
     checkOwnMethods(type);
     DeclaredType interfaceType = (DeclaredType) type.asType();
-    List<MethodModel> methods = new ArrayList<>();
-    for (ExecutableElement method : interfaceMethods.of(type)) {
-      ExecutableType member = (ExecutableType) types.asMemberOf(interfaceType, method);
+    List<ExecutableElement> all = interfaceMethods.of(type);
+    Map<ExecutableElement, ExecutableType> members = new HashMap<>();
+    for (ExecutableElement method : all) {
+      members.put(method, (ExecutableType) types.asMemberOf(interfaceType, method));
+    }
+    // Reads first: writes and invalidations refer to the caches that reads define.
+    Map<ExecutableElement, CachedMethod> reads = new HashMap<>();
+    Map<String, CachedMethod> defined = new LinkedHashMap<>();
+    Set<String> declared = new LinkedHashSet<>();
+    for (ExecutableElement method : all) {
       Optional<AnnotationMirror> cached = AnnotationMirrors.find(method, AnnotationMirrors.CACHED);
-      if (cached.isPresent()) {
-        cachedMethods.validate(method, member, cached.get()).ifPresent(methods::add);
+      if (cached.isEmpty()) {
+        continue;
+      }
+      declared.add(
+          CachedMethodValidator.cacheNameOf(
+              method, new AnnotationAttributes(cached.get(), elements)));
+      cachedMethods
+          .validate(method, members.get(method), cached.get())
+          .ifPresent(
+              read -> {
+                reads.put(method, read);
+                defined.putIfAbsent(read.cacheName(), read);
+              });
+    }
+    WriteMethodValidator.Caches caches =
+        new WriteMethodValidator.Caches(type.getSimpleName().toString(), defined, declared);
+    List<MethodModel> methods = new ArrayList<>();
+    for (ExecutableElement method : all) {
+      boolean cached = AnnotationMirrors.has(method, AnnotationMirrors.CACHED);
+      Optional<AnnotationMirror> write =
+          AnnotationMirrors.findAny(method, AnnotationMirrors.WRITES);
+      if (cached && write.isPresent()) {
+        String annotation = AnnotationMirrors.displayName(write.get());
+        diagnostics.error(
+            method,
+            write.get(),
+            Message.CACHED_WITH_WRITE,
+            method.getSimpleName(),
+            annotation,
+            annotation);
+      } else if (cached) {
+        if (reads.containsKey(method)) {
+          methods.add(reads.get(method));
+        }
+      } else if (write.isPresent()) {
+        writeMethods.validate(method, members.get(method), caches).ifPresent(methods::add);
       } else {
-        methods.add(new DelegatingMethod(method, member));
+        methods.add(new DelegatingMethod(method, members.get(method)));
       }
     }
     checkSharedNames(methods);
@@ -118,13 +161,14 @@ public final class InterfaceValidator {
           default -> "class";
         };
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      AnnotationMirrors.find(method, AnnotationMirrors.CACHED)
+      AnnotationMirrors.findAny(method, AnnotationMirrors.ON_METHODS)
           .ifPresent(
               mirror ->
                   diagnostics.error(
                       method,
                       mirror,
                       Message.CACHED_NOT_IN_INTERFACE,
+                      AnnotationMirrors.displayName(mirror),
                       method.getSimpleName(),
                       kind,
                       type.getSimpleName(),
@@ -148,19 +192,31 @@ public final class InterfaceValidator {
     }
   }
 
-  /** Static and private methods are not overridden; {@code @Cached} on them is a mistake. */
+  /** Static and private methods are not overridden; cachegen annotations on them are mistakes. */
   private void checkOwnMethods(TypeElement type) {
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      Optional<AnnotationMirror> cached = AnnotationMirrors.find(method, AnnotationMirrors.CACHED);
-      if (cached.isEmpty()) {
+      Optional<AnnotationMirror> mirror =
+          AnnotationMirrors.findAny(method, AnnotationMirrors.ON_METHODS);
+      if (mirror.isEmpty()) {
         continue;
       }
+      String annotation = AnnotationMirrors.displayName(mirror.get());
       if (method.getModifiers().contains(Modifier.STATIC)) {
         diagnostics.error(
-            method, cached.get(), Message.CACHED_STATIC_METHOD, method.getSimpleName());
+            method,
+            mirror.get(),
+            Message.CACHED_STATIC_METHOD,
+            annotation,
+            method.getSimpleName(),
+            annotation);
       } else if (method.getModifiers().contains(Modifier.PRIVATE)) {
         diagnostics.error(
-            method, cached.get(), Message.CACHED_PRIVATE_METHOD, method.getSimpleName());
+            method,
+            mirror.get(),
+            Message.CACHED_PRIVATE_METHOD,
+            annotation,
+            method.getSimpleName(),
+            annotation);
       }
     }
   }
@@ -183,7 +239,7 @@ public final class InterfaceValidator {
         diagnostics.error(
             method.element(),
             mirror,
-            new CachedAnnotation(mirror, elements).written("name"),
+            new AnnotationAttributes(mirror, elements).written("name"),
             Message.CACHE_NAME_CONFLICT,
             method.cacheName(),
             method.element().getSimpleName(),

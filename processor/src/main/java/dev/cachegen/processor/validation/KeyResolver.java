@@ -4,9 +4,11 @@ import dev.cachegen.processor.diagnostics.Diagnostics;
 import dev.cachegen.processor.diagnostics.Message;
 import dev.cachegen.processor.model.Accessor;
 import dev.cachegen.processor.model.KeyPart;
+import dev.cachegen.processor.model.TagTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
@@ -14,11 +16,14 @@ import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Turns the key of a {@code @Cached} method into {@link KeyPart}s: from its template, from its
- * {@code @CacheKey} parameters, or from all parameters. Every name is resolved and every value's
- * type checked here, so the generated code cannot fail to compile.
+ * Turns keys and tags into {@link KeyPart}s: from templates, from {@code @CacheKey} parameters, or
+ * from all parameters. Every name is resolved and every value's type checked here, so the generated
+ * code cannot fail to compile.
  */
 final class KeyResolver {
+  private static final String CACHED_NO_RESULT =
+      "A @Cached template is resolved before the delegate runs, so it cannot name the result.";
+
   private final Diagnostics diagnostics;
   private final Accessors accessors;
   private final KeyPartTypes keyPartTypes;
@@ -29,9 +34,14 @@ final class KeyResolver {
     this.keyPartTypes = keyPartTypes;
   }
 
-  /** The key parts, or empty after reporting errors. */
+  /** The scope of {@code @Cached} templates: the parameters. */
+  static TemplateScope cachedScope(ExecutableElement method, ExecutableType type) {
+    return TemplateScope.parameters(method, type, CACHED_NO_RESULT);
+  }
+
+  /** The key parts of a {@code @Cached} method, or empty after reporting errors. */
   Optional<List<KeyPart>> resolve(
-      ExecutableElement method, ExecutableType type, CachedAnnotation cached) {
+      ExecutableElement method, ExecutableType type, AnnotationAttributes cached) {
     String template = cached.string("key");
     List<VariableElement> marked =
         method.getParameters().stream()
@@ -49,18 +59,77 @@ final class KeyResolver {
             marked.get(0).getSimpleName());
         return Optional.empty();
       }
-      return fromTemplate(method, type, cached, template);
+      return template(
+          method,
+          cachedScope(method, type),
+          cached,
+          cached.written("key"),
+          template,
+          TemplateKind.KEY);
     }
+    return parameters(method, type, p -> marked.isEmpty() || marked.contains(p));
+  }
+
+  /**
+   * The key of a write or an invalidation: its {@code key} template, else every parameter except
+   * {@code excluded} (the stored value), in order. Empty after reporting errors.
+   */
+  Optional<List<KeyPart>> key(
+      ExecutableElement method,
+      ExecutableType type,
+      TemplateScope scope,
+      AnnotationAttributes annotation,
+      Optional<String> excluded) {
+    String template = annotation.string("key");
+    if (!template.isEmpty()) {
+      return template(
+          method, scope, annotation, annotation.written("key"), template, TemplateKind.KEY);
+    }
+    return parameters(
+        method, type, p -> excluded.isEmpty() || !p.getSimpleName().contentEquals(excluded.get()));
+  }
+
+  /** The tag templates of {@code attribute}, in order, or empty after reporting errors. */
+  Optional<List<TagTemplate>> tags(
+      ExecutableElement method,
+      TemplateScope scope,
+      AnnotationAttributes annotation,
+      String attribute) {
+    List<String> templates = annotation.strings(attribute);
+    List<TagTemplate> tags = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < templates.size(); i++) {
+      String template = templates.get(i);
+      Optional<List<KeyPart>> parts =
+          template(
+              method,
+              scope,
+              annotation,
+              annotation.writtenElement(attribute, i),
+              template,
+              TemplateKind.TAG);
+      if (parts.isPresent()) {
+        tags.add(new TagTemplate(template, parts.get()));
+      } else {
+        ok = false;
+      }
+    }
+    return ok ? Optional.of(tags) : Optional.empty();
+  }
+
+  private Optional<List<KeyPart>> parameters(
+      ExecutableElement method, ExecutableType type, Predicate<VariableElement> included) {
     List<KeyPart> parts = new ArrayList<>();
     boolean ok = true;
     for (int i = 0; i < method.getParameters().size(); i++) {
       VariableElement parameter = method.getParameters().get(i);
-      if (!marked.isEmpty() && !marked.contains(parameter)) {
+      if (!included.test(parameter)) {
         continue;
       }
       TypeMirror parameterType = type.getParameterTypes().get(i);
       Optional<KeyPart.Value> value =
-          value(parameter.getSimpleName().toString(), parameterType, List.of(), parameterType);
+          value(
+              parameter.getSimpleName().toString(), false, parameterType, List.of(), parameterType);
       if (value.isPresent()) {
         parts.add(value.get());
       } else {
@@ -78,26 +147,28 @@ final class KeyResolver {
     return ok ? Optional.of(parts) : Optional.empty();
   }
 
-  private Optional<List<KeyPart>> fromTemplate(
-      ExecutableElement method, ExecutableType type, CachedAnnotation cached, String template) {
-    AnnotationValue position = cached.written("key");
+  private Optional<List<KeyPart>> template(
+      ExecutableElement method,
+      TemplateScope scope,
+      AnnotationAttributes annotation,
+      AnnotationValue position,
+      String template,
+      TemplateKind kind) {
     List<KeyTemplate.Segment> segments;
     try {
       segments = KeyTemplate.parse(template);
     } catch (KeyTemplate.SyntaxException e) {
       diagnostics.error(
           method,
-          cached.mirror(),
+          annotation.mirror(),
           position,
-          Message.KEY_TEMPLATE_SYNTAX,
+          kind.syntax,
           template,
           method.getSimpleName(),
           e.position(),
           e.getMessage());
       return Optional.empty();
     }
-    List<String> parameterNames =
-        method.getParameters().stream().map(p -> p.getSimpleName().toString()).toList();
     List<KeyPart> parts = new ArrayList<>();
     boolean ok = true;
     for (KeyTemplate.Segment segment : segments) {
@@ -106,23 +177,23 @@ final class KeyResolver {
         continue;
       }
       KeyTemplate.Placeholder placeholder = (KeyTemplate.Placeholder) segment;
-      String parameter = placeholder.path().get(0);
-      int index = parameterNames.indexOf(parameter);
-      if (index < 0) {
+      String root = placeholder.path().get(0);
+      Optional<TemplateScope.Name> name = scope.find(root);
+      if (name.isEmpty()) {
         ok = false;
         diagnostics.error(
             method,
-            cached.mirror(),
+            annotation.mirror(),
             position,
-            Message.KEY_UNKNOWN_PARAMETER,
+            kind.unknownParameter,
             template,
             method.getSimpleName(),
-            parameter,
-            parameterHint(parameter, parameterNames));
+            root,
+            scope.hint(root));
         continue;
       }
       Optional<KeyPart.Value> value =
-          followPath(method, cached, template, placeholder, type.getParameterTypes().get(index));
+          followPath(method, annotation, position, template, placeholder, name.get(), kind);
       if (value.isPresent()) {
         parts.add(value.get());
       } else {
@@ -134,13 +205,15 @@ final class KeyResolver {
 
   private Optional<KeyPart.Value> followPath(
       ExecutableElement method,
-      CachedAnnotation cached,
+      AnnotationAttributes annotation,
+      AnnotationValue position,
       String template,
       KeyTemplate.Placeholder placeholder,
-      TypeMirror parameterType) {
+      TemplateScope.Name root,
+      TemplateKind kind) {
     List<Accessor> chain = new ArrayList<>();
-    TypeMirror current = parameterType;
-    String walked = placeholder.path().get(0);
+    TypeMirror current = root.type();
+    String walked = root.name();
     for (String name : placeholder.path().subList(1, placeholder.path().size())) {
       Optional<Accessors.Resolved> resolved = accessors.resolve(current, name);
       if (resolved.isEmpty()) {
@@ -155,9 +228,9 @@ final class KeyResolver {
         }
         diagnostics.error(
             method,
-            cached.mirror(),
-            cached.written("key"),
-            Message.KEY_UNKNOWN_ACCESSOR,
+            annotation.mirror(),
+            position,
+            kind.unknownAccessor,
             template,
             method.getSimpleName(),
             name,
@@ -171,14 +244,15 @@ final class KeyResolver {
       current = resolved.get().returnType();
       walked = walked + "." + name;
     }
-    Optional<KeyPart.Value> value = value(placeholder.path().get(0), parameterType, chain, current);
+    Optional<KeyPart.Value> value =
+        value(root.name(), root.isResult(), root.type(), chain, current);
     if (value.isEmpty()) {
       diagnostics.error(
           method,
-          cached.mirror(),
-          cached.written("key"),
-          Message.KEY_PART_TYPE_NOT_ALLOWED,
-          "Key part {" + placeholder.text() + "}",
+          annotation.mirror(),
+          position,
+          kind.partTypeNotAllowed,
+          kind.partName + " {" + placeholder.text() + "}",
           method.getSimpleName(),
           current,
           placeholder.text());
@@ -188,26 +262,16 @@ final class KeyResolver {
 
   /** A value of an allowed type, or empty when {@code type} cannot be a key part. */
   private Optional<KeyPart.Value> value(
-      String parameter, TypeMirror parameterType, List<Accessor> chain, TypeMirror type) {
-    boolean parameterIsReference = !parameterType.getKind().isPrimitive();
+      String root, boolean fromResult, TypeMirror rootType, List<Accessor> chain, TypeMirror type) {
+    boolean rootIsReference = !rootType.getKind().isPrimitive();
     if (keyPartTypes.isLeaf(type)) {
       return Optional.of(
-          new KeyPart.Value(parameter, parameterIsReference, chain, type, List.of()));
+          new KeyPart.Value(root, rootIsReference, chain, type, List.of(), fromResult));
     }
     return keyPartTypes
         .leafRecordComponents(type)
         .map(
             components ->
-                new KeyPart.Value(parameter, parameterIsReference, chain, type, components));
-  }
-
-  private static String parameterHint(String name, List<String> parameters) {
-    Optional<String> closest = EditDistance.closest(name, parameters);
-    if (closest.isPresent()) {
-      return " Did you mean '" + closest.get() + "'?";
-    }
-    return parameters.isEmpty()
-        ? " The method has no parameters."
-        : " Its parameters are: " + String.join(", ", parameters) + ".";
+                new KeyPart.Value(root, rootIsReference, chain, type, components, fromResult));
   }
 }

@@ -3,7 +3,6 @@ package dev.cachegen.processor.validation;
 import dev.cachegen.processor.diagnostics.Diagnostics;
 import dev.cachegen.processor.diagnostics.Message;
 import dev.cachegen.processor.model.ReturnKind;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
@@ -112,49 +111,78 @@ final class ValueTypes {
         && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals("java.lang.Void");
   }
 
-  /** Reports the first part of {@code type} the codec could not know; true when there is none. */
-  private boolean knowable(
-      ExecutableElement method, AnnotationMirror cached, TypeMirror returnType, TypeMirror type) {
-    String name = method.getSimpleName().toString();
+  /** Why the codec could not read a type back. */
+  enum ProblemKind {
+    TYPE_VARIABLE,
+    WILDCARD,
+    RAW,
+    OBJECT,
+    ABSTRACT
+  }
+
+  /**
+   * The first part of a type the codec could not know.
+   *
+   * @param kind what is wrong
+   * @param part the offending part (a type variable, wildcard, raw or abstract type)
+   * @param element the offending part's class, for raw and abstract types; else {@code null}
+   */
+  record Problem(ProblemKind kind, TypeMirror part, TypeElement element) {
+
+    /** The problem as a clause: "it contains the type variable T". */
+    String clause() {
+      return switch (kind) {
+        case TYPE_VARIABLE -> "it contains the type variable " + part;
+        case WILDCARD -> "it contains the wildcard " + part;
+        case RAW -> "it uses the raw type " + element.getSimpleName() + " without type arguments";
+        case OBJECT -> "Object tells the codec nothing about what to read back";
+        case ABSTRACT ->
+            element.getSimpleName()
+                + " is "
+                + (element.getKind() == ElementKind.INTERFACE
+                    ? "an interface"
+                    : "an abstract class")
+                + " the codec cannot create";
+      };
+    }
+  }
+
+  /**
+   * The first part of {@code type} the codec could not read back as exactly that type, if any: type
+   * variables, unbounded or {@code super} wildcards, raw types, {@code Object}, and abstract types
+   * other than the java.util collections and types marked for polymorphic JSON.
+   */
+  Optional<Problem> firstProblem(TypeMirror type) {
     switch (type.getKind()) {
       case TYPEVAR -> {
-        diagnostics.error(
-            method, cached, Message.CACHED_TYPE_VARIABLE, name, returnType, type.toString());
-        return false;
+        return Optional.of(new Problem(ProblemKind.TYPE_VARIABLE, type, null));
       }
       case WILDCARD -> {
         TypeMirror bound = ((WildcardType) type).getExtendsBound();
-        if (bound == null) {
-          diagnostics.error(method, cached, Message.CACHED_WILDCARD_TYPE, name, returnType, type);
-          return false;
-        }
-        return knowable(method, cached, returnType, bound);
+        return bound == null
+            ? Optional.of(new Problem(ProblemKind.WILDCARD, type, null))
+            : firstProblem(bound);
       }
       case ARRAY -> {
-        return knowable(method, cached, returnType, ((ArrayType) type).getComponentType());
+        return firstProblem(((ArrayType) type).getComponentType());
       }
       case DECLARED -> {
-        return knowableDeclared(method, cached, returnType, (DeclaredType) type);
+        return firstProblemDeclared((DeclaredType) type);
       }
       default -> {
-        return true;
+        return Optional.empty();
       }
     }
   }
 
-  private boolean knowableDeclared(
-      ExecutableElement method, AnnotationMirror cached, TypeMirror returnType, DeclaredType type) {
-    String name = method.getSimpleName().toString();
+  private Optional<Problem> firstProblemDeclared(DeclaredType type) {
     TypeElement element = (TypeElement) type.asElement();
     if (!element.getTypeParameters().isEmpty() && type.getTypeArguments().isEmpty()) {
-      diagnostics.error(
-          method, cached, Message.CACHED_RAW_TYPE, name, returnType, simpleName(type));
-      return false;
+      return Optional.of(new Problem(ProblemKind.RAW, type, element));
     }
     String qualified = element.getQualifiedName().toString();
     if (qualified.equals("java.lang.Object")) {
-      diagnostics.error(method, cached, Message.CACHED_OBJECT_TYPE, name, returnType);
-      return false;
+      return Optional.of(new Problem(ProblemKind.OBJECT, type, element));
     }
     boolean isAbstract =
         element.getKind() == ElementKind.INTERFACE
@@ -163,26 +191,95 @@ final class ValueTypes {
     if (isAbstract
         && !COLLECTION_FAMILY.contains(qualified)
         && !AnnotationMirrors.has(element, AnnotationMirrors.JSON_TYPE_INFO)) {
-      String what =
-          element.getKind() == ElementKind.INTERFACE ? "an interface" : "an abstract class";
-      diagnostics.error(
-          method,
-          cached,
-          Message.CACHED_ABSTRACT_TYPE,
-          name,
-          returnType,
-          element.getSimpleName(),
-          what,
-          element.getSimpleName());
-      return false;
+      return Optional.of(new Problem(ProblemKind.ABSTRACT, type, element));
     }
-    List<? extends TypeMirror> arguments = type.getTypeArguments();
-    for (TypeMirror argument : arguments) {
-      if (!knowable(method, cached, returnType, argument)) {
-        return false;
+    for (TypeMirror argument : type.getTypeArguments()) {
+      Optional<Problem> problem = firstProblem(argument);
+      if (problem.isPresent()) {
+        return problem;
       }
     }
-    return true;
+    return Optional.empty();
+  }
+
+  /** Reports the first part of {@code type} the codec could not know; true when there is none. */
+  private boolean knowable(
+      ExecutableElement method, AnnotationMirror cached, TypeMirror returnType, TypeMirror type) {
+    Optional<Problem> problem = firstProblem(type);
+    if (problem.isEmpty()) {
+      return true;
+    }
+    String name = method.getSimpleName().toString();
+    Problem p = problem.get();
+    switch (p.kind()) {
+      case TYPE_VARIABLE ->
+          diagnostics.error(
+              method, cached, Message.CACHED_TYPE_VARIABLE, name, returnType, p.part().toString());
+      case WILDCARD ->
+          diagnostics.error(
+              method, cached, Message.CACHED_WILDCARD_TYPE, name, returnType, p.part());
+      case RAW ->
+          diagnostics.error(
+              method,
+              cached,
+              Message.CACHED_RAW_TYPE,
+              name,
+              returnType,
+              p.element().getSimpleName());
+      case OBJECT ->
+          diagnostics.error(method, cached, Message.CACHED_OBJECT_TYPE, name, returnType);
+      case ABSTRACT -> {
+        String what =
+            p.element().getKind() == ElementKind.INTERFACE ? "an interface" : "an abstract class";
+        diagnostics.error(
+            method,
+            cached,
+            Message.CACHED_ABSTRACT_TYPE,
+            name,
+            returnType,
+            p.element().getSimpleName(),
+            what,
+            p.element().getSimpleName());
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What a write sees of a method's return: the return kind, and the value (unwrapped from {@code
+   * Optional} and futures, primitives boxed; a wildcard by its bound), or empty for {@code void}
+   * and {@code Void} futures. Reports nothing: writes accept any return type.
+   */
+  Optional<TypeMirror> writtenResult(TypeMirror returnType) {
+    if (returnType.getKind() == TypeKind.VOID) {
+      return Optional.empty();
+    }
+    if (returnType.getKind().isPrimitive()) {
+      return Optional.of(types.boxedClass((PrimitiveType) returnType).asType());
+    }
+    if (!(returnType instanceof DeclaredType declared)
+        || wrapperKind(declared) == ReturnKind.PLAIN) {
+      return Optional.of(returnType);
+    }
+    TypeElement wrapper = (TypeElement) declared.asElement();
+    // Object for raw and unbounded uses: the erasure of the wrapper's own type variable.
+    TypeMirror upper = types.erasure(wrapper.getTypeParameters().get(0).asType());
+    if (declared.getTypeArguments().isEmpty()) {
+      return Optional.of(upper);
+    }
+    TypeMirror argument = declared.getTypeArguments().get(0);
+    if (argument instanceof WildcardType wildcard) {
+      argument = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : upper;
+    }
+    return isVoid(argument) ? Optional.empty() : Optional.of(argument);
+  }
+
+  /** How {@code returnType} wraps its value; {@link ReturnKind#PLAIN} for {@code void}. */
+  ReturnKind kindOf(TypeMirror returnType) {
+    if (returnType.getKind().isPrimitive()) {
+      return ReturnKind.PRIMITIVE;
+    }
+    return returnType instanceof DeclaredType declared ? wrapperKind(declared) : ReturnKind.PLAIN;
   }
 
   private static String simpleName(DeclaredType type) {

@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeVariableName;
 import dev.cachegen.processor.model.CachedMethod;
 import dev.cachegen.processor.model.DecoratorModel;
 import dev.cachegen.processor.model.MethodModel;
+import dev.cachegen.processor.model.WritingMethod;
 import java.util.List;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
@@ -41,8 +42,16 @@ public final class DecoratorWriter {
     DefinitionConstants constants =
         new DefinitionConstants(naming, new TypeTokens(types), javadocs);
     DeclaredType interfaceType = (DeclaredType) model.element().asType();
+    KeyCode keyCode = new KeyCode(types);
     MethodBodies bodies =
-        new MethodBodies(types, interfaceType, naming, new KeyCode(types), javadocs);
+        new MethodBodies(
+            types,
+            interfaceType,
+            naming,
+            keyCode,
+            javadocs,
+            new WriteBodies(naming, keyCode, javadocs));
+    WriteQueues queues = new WriteQueues(model, naming, javadocs);
     TypeName interfaceName = TypeName.get(interfaceType);
     ClassName rawInterface = ClassName.get(model.element());
 
@@ -52,9 +61,10 @@ public final class DecoratorWriter {
             .addJavadoc(
                 "Caching decorator of {@link $T}, written by cachegen from the interface's"
                     + " annotations.\n"
-                    + "Calls of cached methods are answered from the caches when possible; all"
+                    + "Calls of cached methods are answered from the caches when possible;$L all"
                     + " other calls go straight to the delegate.\n",
-                rawInterface)
+                rawInterface,
+                model.writingMethods().isEmpty() ? "" : " writes keep the caches current;")
             .addAnnotation(
                 AnnotationSpec.builder(RuntimeTypes.GENERATED)
                     .addMember("value", "$S", PROCESSOR)
@@ -66,13 +76,20 @@ public final class DecoratorWriter {
       type.addModifiers(Modifier.PUBLIC);
     }
     List<CachedMethod> cached = model.cachedMethods();
+    List<WritingMethod> behind = queues.methods();
     cached.forEach(method -> type.addField(constants.constant(method)));
+    behind.forEach(method -> type.addField(queues.constant(method)));
     type.addField(interfaceName, Naming.DELEGATE, Modifier.PRIVATE, Modifier.FINAL);
+    if (needsRuntime(model)) {
+      type.addField(RuntimeTypes.CACHE_RUNTIME, Naming.RUNTIME, Modifier.PRIVATE, Modifier.FINAL);
+    }
     cached.forEach(method -> type.addField(cacheField(naming, method)));
-    type.addMethod(constructor(model, naming, interfaceName));
+    behind.forEach(method -> type.addField(queues.field(method)));
+    type.addMethod(constructor(model, naming, interfaceName, queues));
     for (MethodModel method : model.methods()) {
       type.addMethod(bodies.of(method));
     }
+    behind.forEach(method -> type.addType(queues.callRecord(method)));
     return JavaFile.builder(model.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
@@ -93,8 +110,13 @@ public final class DecoratorWriter {
         .build();
   }
 
+  /** Tag invalidation goes through the runtime itself, so only then does the decorator keep it. */
+  private static boolean needsRuntime(DecoratorModel model) {
+    return model.writingMethods().stream().anyMatch(m -> !m.invalidatedTags().isEmpty());
+  }
+
   private static MethodSpec constructor(
-      DecoratorModel model, Naming naming, TypeName interfaceName) {
+      DecoratorModel model, Naming naming, TypeName interfaceName, WriteQueues queues) {
     MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
@@ -109,15 +131,27 @@ public final class DecoratorWriter {
                 Naming.DELEGATE,
                 Objects.class,
                 Naming.DELEGATE,
-                Naming.DELEGATE)
-            .addStatement(
-                "$T.requireNonNull($N, $S)", Objects.class, Naming.RUNTIME, Naming.RUNTIME);
+                Naming.DELEGATE);
+    if (needsRuntime(model)) {
+      constructor.addStatement(
+          "this.$N = $T.requireNonNull($N, $S)",
+          Naming.RUNTIME,
+          Objects.class,
+          Naming.RUNTIME,
+          Naming.RUNTIME);
+    } else {
+      constructor.addStatement(
+          "$T.requireNonNull($N, $S)", Objects.class, Naming.RUNTIME, Naming.RUNTIME);
+    }
     for (CachedMethod method : model.cachedMethods()) {
       constructor.addStatement(
           "this.$N = $N.cache($N)",
           naming.cacheField(method),
           Naming.RUNTIME,
           naming.constant(method));
+    }
+    for (WritingMethod method : queues.methods()) {
+      constructor.addStatement(queues.register(method));
     }
     return constructor.build();
   }

@@ -5,14 +5,19 @@ import com.palantir.javapoet.TypeName;
 import dev.cachegen.processor.model.Accessor;
 import dev.cachegen.processor.model.CachedMethod;
 import dev.cachegen.processor.model.KeyPart;
+import dev.cachegen.processor.model.TagTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.util.Types;
 
 /**
  * Writes the two keys of a call from the same values in the same order: the in-process key ({@code
- * Keys.local(...)}) and the shared key ({@code cache.sharedKey()...build()}). Accessor chains are
- * null-safe through reference types, so a {@code null} argument is a key, not a crash.
+ * Keys.local(...)}) and the shared key ({@code cache.sharedKey()...build()}); and tags, which are
+ * built like shared keys with {@code Tags.builder()}. Accessor chains are null-safe through
+ * reference types, so a {@code null} argument is a key, not a crash.
+ *
+ * <p>Values taken from the returned value ({@code {result.id}}) start at the local named by the
+ * caller, since it differs between plain and asynchronous methods.
  */
 final class KeyCode {
   private final Types types;
@@ -23,24 +28,50 @@ final class KeyCode {
 
   /** {@code Keys.NONE}, {@code Keys.local(id)} or {@code Keys.local(a, b, c)}. */
   CodeBlock localKey(CachedMethod method) {
-    List<KeyPart.Value> values = method.keyValues();
+    return localKey(method.keyValues(), null);
+  }
+
+  /** The local key of {@code values}; {@code result} names the local holding the result. */
+  CodeBlock localKey(List<KeyPart.Value> values, String result) {
     if (values.isEmpty()) {
       return CodeBlock.of("$T.NONE", RuntimeTypes.KEYS);
     }
     List<CodeBlock> arguments = new ArrayList<>();
     for (KeyPart.Value value : values) {
-      arguments.add(valueExpression(value));
+      arguments.add(valueExpression(value, result));
     }
     return CodeBlock.of("$T.local($L)", RuntimeTypes.KEYS, CodeBlock.join(arguments, ", "));
   }
 
   /** {@code cache.sharedKey().literal("owner:").value(...).build()}. */
   CodeBlock sharedKey(CachedMethod method, String cacheReference) {
-    CodeBlock.Builder code = CodeBlock.builder().add("$L.sharedKey()", cacheReference);
+    return sharedKey(method.keyParts(), cacheReference, null);
+  }
+
+  /** The shared key of {@code parts} in the cache {@code cacheReference} refers to. */
+  CodeBlock sharedKey(List<KeyPart> parts, String cacheReference, String result) {
     // One part reads well on one line; longer chains get a line per part, like a builder. The
     // statement around this code indents its continuation lines.
-    boolean multiline = method.keyParts().size() > 1;
-    for (KeyPart part : method.keyParts()) {
+    return chain(CodeBlock.of("$L.sharedKey()", cacheReference), parts, parts.size() > 1, result);
+  }
+
+  /** {@code Tags.builder().literal("owner:").value(owner.id()).build()}, on one line. */
+  CodeBlock tag(TagTemplate tag, String result) {
+    return chain(CodeBlock.of("$T.builder()", RuntimeTypes.TAGS), tag.parts(), false, result);
+  }
+
+  /** {@code {tagA, tagB}}: the initializer of a {@code String[]} of tags. */
+  CodeBlock tagArray(List<TagTemplate> tags, String result) {
+    List<CodeBlock> elements = new ArrayList<>();
+    for (TagTemplate tag : tags) {
+      elements.add(tag(tag, result));
+    }
+    return CodeBlock.of("{$L}", CodeBlock.join(elements, ", "));
+  }
+
+  private CodeBlock chain(CodeBlock start, List<KeyPart> parts, boolean multiline, String result) {
+    CodeBlock.Builder code = CodeBlock.builder().add(start);
+    for (KeyPart part : parts) {
       if (multiline) {
         code.add("\n");
       }
@@ -49,14 +80,14 @@ final class KeyCode {
       } else {
         KeyPart.Value value = (KeyPart.Value) part;
         if (value.isRecord()) {
-          code.add(".record($L", valueExpression(value));
+          code.add(".record($L", valueExpression(value, result));
           TypeName record = TypeName.get(types.erasure(value.type()));
           for (String component : value.recordComponents()) {
             code.add(", $T::$N", record, component);
           }
           code.add(")");
         } else {
-          code.add(".value($L)", valueExpression(value));
+          code.add(".value($L)", valueExpression(value, result));
         }
       }
     }
@@ -70,11 +101,12 @@ final class KeyCode {
 
   /**
    * The value's expression: {@code id}, {@code owner == null ? null : owner.id()}, or with deeper
-   * chains {@code a == null || a.b() == null ? null : a.b().c()}.
+   * chains {@code a == null || a.b() == null ? null : a.b().c()}. A value of the result starts at
+   * the local {@code result}.
    */
-  static CodeBlock valueExpression(KeyPart.Value value) {
+  static CodeBlock valueExpression(KeyPart.Value value, String result) {
     List<String> guards = new ArrayList<>();
-    String expression = value.parameter();
+    String expression = value.fromResult() ? result : value.parameter();
     boolean nullable = value.parameterIsReference();
     for (Accessor accessor : value.accessors()) {
       if (nullable) {

@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeName;
 import dev.cachegen.processor.model.CachedMethod;
 import dev.cachegen.processor.model.DelegatingMethod;
 import dev.cachegen.processor.model.MethodModel;
+import dev.cachegen.processor.model.WritingMethod;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.lang.model.element.ExecutableElement;
@@ -16,9 +17,9 @@ import javax.lang.model.util.Types;
 
 /**
  * Writes the overriding methods: a cached method reads L1 inline (a hit costs one lookup and no
- * allocation beyond the key), then hands L2 and the delegate to the runtime; every other method
- * calls the delegate. The delegate is always {@code this.delegate}, so a parameter named {@code
- * delegate} cannot shadow it.
+ * allocation beyond the key), then hands L2 and the delegate to the runtime; writing methods are
+ * left to {@link WriteBodies}; every other method calls the delegate. The delegate is always {@code
+ * this.delegate}, so a parameter named {@code delegate} cannot shadow it.
  */
 final class MethodBodies {
   private final Types types;
@@ -26,25 +27,36 @@ final class MethodBodies {
   private final Naming naming;
   private final KeyCode keyCode;
   private final Javadocs javadocs;
+  private final WriteBodies writes;
 
   MethodBodies(
-      Types types, DeclaredType interfaceType, Naming naming, KeyCode keyCode, Javadocs javadocs) {
+      Types types,
+      DeclaredType interfaceType,
+      Naming naming,
+      KeyCode keyCode,
+      Javadocs javadocs,
+      WriteBodies writes) {
     this.types = types;
     this.interfaceType = interfaceType;
     this.naming = naming;
     this.keyCode = keyCode;
     this.javadocs = javadocs;
+    this.writes = writes;
   }
 
   /** The override of {@code method}. */
   MethodSpec of(MethodModel method) {
-    return method instanceof CachedMethod cached
-        ? cached(cached)
-        : delegating((DelegatingMethod) method);
+    if (method instanceof CachedMethod cached) {
+      return cached(cached);
+    }
+    if (method instanceof WritingMethod writing) {
+      return writes.of(writing, overriding(writing.element(), interfaceType, types));
+    }
+    return delegating((DelegatingMethod) method);
   }
 
   private MethodSpec delegating(DelegatingMethod method) {
-    MethodSpec.Builder spec = overriding(method.element());
+    MethodSpec.Builder spec = overriding(method.element(), interfaceType, types);
     spec.addJavadoc("Delegates $L.\n", javadocs.link(method));
     if (method.type().getReturnType().getKind() == TypeKind.VOID) {
       spec.addStatement("$L", delegateCall(method.element()));
@@ -58,7 +70,7 @@ final class MethodBodies {
     Naming.Locals locals = Naming.locals(method.element());
     String cache = naming.cacheReference(method);
     TypeName value = TypeName.get(method.valueType());
-    MethodSpec.Builder spec = overriding(method.element());
+    MethodSpec.Builder spec = overriding(method.element(), interfaceType, types);
     spec.addJavadoc("Cached $L: L1, then L2, then the delegate.\n", javadocs.link(method));
     spec.addStatement("$T $N = $L", Object.class, locals.key(), keyCode.localKey(method));
     spec.addStatement(
@@ -72,6 +84,10 @@ final class MethodBodies {
         .endControlFlow();
     spec.addStatement(
         "$T $N = $L", String.class, locals.sharedKey(), keyCode.sharedKey(method, cache));
+    if (!method.tags().isEmpty()) {
+      spec.addStatement(
+          "$T[] $N = $L", String.class, locals.tags(), keyCode.tagArray(method.tags(), null));
+    }
     spec.addStatement("return $L", miss(method, locals, cache));
     return spec.build();
   }
@@ -88,26 +104,28 @@ final class MethodBodies {
 
   private CodeBlock miss(CachedMethod method, Naming.Locals locals, String cache) {
     CodeBlock call = delegateCall(method.element());
+    // The tags go between the shared key and the loader: get(key, sharedKey, tags, loader).
+    CodeBlock keys =
+        method.tags().isEmpty()
+            ? CodeBlock.of("$N, $N", locals.key(), locals.sharedKey())
+            : CodeBlock.of("$N, $N, $N", locals.key(), locals.sharedKey(), locals.tags());
     return switch (method.returnKind()) {
-      case PLAIN, PRIMITIVE ->
-          CodeBlock.of("$L.get($N, $N, () -> $L)", cache, locals.key(), locals.sharedKey(), call);
+      case PLAIN, PRIMITIVE -> CodeBlock.of("$L.get($L, () -> $L)", cache, keys, call);
       case OPTIONAL ->
           CodeBlock.of(
-              "$T.ofNullable($L.get($N, $N, () -> $T.orNull($L)))",
+              "$T.ofNullable($L.get($L, () -> $T.orNull($L)))",
               Optional.class,
               cache,
-              locals.key(),
-              locals.sharedKey(),
+              keys,
               RuntimeTypes.VALUES,
               call);
       case COMPLETABLE_FUTURE, COMPLETION_STAGE ->
-          CodeBlock.of(
-              "$L.getAsync($N, $N, () -> $L)", cache, locals.key(), locals.sharedKey(), call);
+          CodeBlock.of("$L.getAsync($L, () -> $L)", cache, keys, call);
     };
   }
 
   /** {@code this.delegate.find(id)}. */
-  private static CodeBlock delegateCall(ExecutableElement method) {
+  static CodeBlock delegateCall(ExecutableElement method) {
     return CodeBlock.of(
         "this.$N.$N($L)",
         Naming.DELEGATE,
@@ -116,7 +134,9 @@ final class MethodBodies {
             ", ", method.getParameters().stream().map(p -> p.getSimpleName().toString()).toList()));
   }
 
-  private MethodSpec.Builder overriding(ExecutableElement method) {
+  /** The signature of {@code method} as a member of {@code interfaceType}, ready for a body. */
+  static MethodSpec.Builder overriding(
+      ExecutableElement method, DeclaredType interfaceType, Types types) {
     MethodSpec.Builder spec = MethodSpec.overriding(method, interfaceType, types);
     // Calling a deprecated method warns unless the caller is deprecated too; users build with
     // -Werror, and the decorator only passes the deprecation on.

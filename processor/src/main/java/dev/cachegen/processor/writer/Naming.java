@@ -2,6 +2,7 @@ package dev.cachegen.processor.writer;
 
 import dev.cachegen.processor.model.CachedMethod;
 import dev.cachegen.processor.model.DecoratorModel;
+import dev.cachegen.processor.model.WritingMethod;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,13 +23,24 @@ public final class Naming {
   /** The constructor parameter holding the runtime. */
   public static final String RUNTIME = "runtime";
 
+  /** The handler lambda's parameter: one queued call. */
+  public static final String CALL = "call";
+
   private final Map<ExecutableElement, String> constants = new HashMap<>();
   private final Map<ExecutableElement, String> fields = new HashMap<>();
+  private final Map<ExecutableElement, String> queueConstants = new HashMap<>();
+  private final Map<ExecutableElement, String> queueFields = new HashMap<>();
+  private final Map<ExecutableElement, String> callRecords = new HashMap<>();
 
-  /** Names the caches of {@code model}'s cached methods, in declaration order. */
+  /**
+   * Names the caches of {@code model}'s cached methods, then the queues of its write-behind
+   * methods, in declaration order.
+   */
   public Naming(DecoratorModel model) {
     Set<String> usedConstants = new HashSet<>();
-    Set<String> usedFields = new HashSet<>(Set.of(DELEGATE));
+    Set<String> usedFields = new HashSet<>(Set.of(DELEGATE, RUNTIME));
+    Set<String> usedTypes = new HashSet<>(model.simpleNames());
+    usedTypes.add(decoratorName(model));
     for (CachedMethod method : model.cachedMethods()) {
       String name = method.element().getSimpleName().toString();
       // Overloads: FIND, FIND_2, FIND_3 and findCache, find2Cache, find3Cache.
@@ -42,6 +54,48 @@ public final class Naming {
       constants.put(method.element(), constantName(name, n));
       fields.put(method.element(), fieldName(name, n));
     }
+    for (WritingMethod method : model.writingMethods()) {
+      if (method.write().isEmpty() || !method.write().get().isBehind()) {
+        continue;
+      }
+      String name = method.element().getSimpleName().toString();
+      // Overloads: RENAME_WRITES, RENAME_WRITES_2 with renameWrites, rename2Writes, Rename2Call.
+      int n = 1;
+      while (usedConstants.contains(queueConstantName(name, n))
+          || usedFields.contains(queueFieldName(name, n))
+          || usedTypes.contains(callRecordName(name, n))) {
+        n++;
+      }
+      usedConstants.add(queueConstantName(name, n));
+      usedFields.add(queueFieldName(name, n));
+      usedTypes.add(callRecordName(name, n));
+      queueConstants.put(method.element(), queueConstantName(name, n));
+      queueFields.put(method.element(), queueFieldName(name, n));
+      callRecords.put(method.element(), callRecordName(name, n));
+    }
+  }
+
+  /** The {@code WriteBehindDefinition} constant of {@code method}: {@code RENAME_WRITES}. */
+  public String queueConstant(WritingMethod method) {
+    return queueConstants.get(method.element());
+  }
+
+  /** The {@code WriteBehindQueue} field of {@code method}: {@code renameWrites}. */
+  public String queueField(WritingMethod method) {
+    return queueFields.get(method.element());
+  }
+
+  /** The nested record of {@code method}'s queued calls: {@code RenameCall}. */
+  public String callRecord(WritingMethod method) {
+    return callRecords.get(method.element());
+  }
+
+  /**
+   * How the body of {@code method} refers to the decorator field {@code field}: the bare name, or
+   * {@code this.field} when a parameter has that name.
+   */
+  public static String reference(String field, ExecutableElement method) {
+    return parameterNames(method).contains(field) ? "this." + field : field;
   }
 
   /** {@code CachedItemService} for {@code ItemService}, {@code CachedOuter_Inner} if nested. */
@@ -64,8 +118,12 @@ public final class Naming {
    * a parameter has the field's name.
    */
   public String cacheReference(CachedMethod method) {
-    String field = cacheField(method);
-    return parameterNames(method.element()).contains(field) ? "this." + field : field;
+    return reference(cacheField(method), method.element());
+  }
+
+  /** How the body of {@code method} refers to the field of the cache {@code cache} defines. */
+  public String cacheReference(CachedMethod cache, ExecutableElement method) {
+    return reference(cacheField(cache), method);
   }
 
   /**
@@ -74,8 +132,17 @@ public final class Naming {
    * @param key the in-process key
    * @param cached the entry found in the in-process tier
    * @param sharedKey the shared key
+   * @param tags the tags of the entry
+   * @param result what the delegate returned (in async methods: what its future completed with)
+   * @param resultValue the value of a returned {@code Optional}
    */
-  public record Locals(String key, String cached, String sharedKey) {}
+  public record Locals(
+      String key,
+      String cached,
+      String sharedKey,
+      String tags,
+      String result,
+      String resultValue) {}
 
   /** Locals for {@code method} that no parameter shadows: {@code key}, else {@code cacheKey}... */
   public static Locals locals(ExecutableElement method) {
@@ -83,7 +150,10 @@ public final class Naming {
     String key = pick(taken, "key", "cacheKey");
     String cached = pick(taken, "cached", "cachedEntry");
     String sharedKey = pick(taken, "sharedKey", "sharedCacheKey");
-    return new Locals(key, cached, sharedKey);
+    String tags = pick(taken, "tags", "entryTags");
+    String result = pick(taken, "result", "delegateResult");
+    String resultValue = pick(taken, "resultValue", "delegateResultValue");
+    return new Locals(key, cached, sharedKey, tags, result, resultValue);
   }
 
   /** The first candidate not taken, else the last one with {@code _} added until it is free. */
@@ -124,6 +194,19 @@ public final class Naming {
 
   private static String fieldName(String method, int n) {
     return n == 1 ? method + "Cache" : method + n + "Cache";
+  }
+
+  private static String queueConstantName(String method, int n) {
+    return n == 1 ? upperSnake(method) + "_WRITES" : upperSnake(method) + "_WRITES_" + n;
+  }
+
+  private static String queueFieldName(String method, int n) {
+    return n == 1 ? method + "Writes" : method + n + "Writes";
+  }
+
+  private static String callRecordName(String method, int n) {
+    String capitalized = Character.toUpperCase(method.charAt(0)) + method.substring(1);
+    return n == 1 ? capitalized + "Call" : capitalized + n + "Call";
   }
 
   private static List<String> parameterNames(ExecutableElement method) {

@@ -13,9 +13,12 @@ final class RuntimeTypes {
   static final ClassName CACHE_ENTRY = ClassName.get(PACKAGE, "CacheEntry");
   static final ClassName CACHE_RUNTIME = ClassName.get(PACKAGE, "CacheRuntime");
   static final ClassName KEYS = ClassName.get(PACKAGE, "Keys");
+  static final ClassName TAGS = ClassName.get(PACKAGE, "Tags");
   static final ClassName TIERED_CACHE = ClassName.get(PACKAGE, "TieredCache");
   static final ClassName TYPES = ClassName.get(PACKAGE, "Types");
   static final ClassName VALUES = ClassName.get(PACKAGE, "Values");
+  static final ClassName WRITE_BEHIND_DEFINITION = ClassName.get(PACKAGE, "WriteBehindDefinition");
+  static final ClassName WRITE_BEHIND_QUEUE = ClassName.get(PACKAGE, "WriteBehindQueue");
   static final ClassName STAMPEDE_POLICY =
       ClassName.get("dev.cachegen.annotations", "StampedePolicy");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");

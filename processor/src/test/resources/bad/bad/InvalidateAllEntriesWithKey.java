@@ -1,0 +1,22 @@
+package bad;
+
+import dev.cachegen.annotations.Cached;
+import dev.cachegen.annotations.Invalidate;
+import dev.cachegen.annotations.InvalidateTags;
+import dev.cachegen.annotations.WriteBehind;
+import dev.cachegen.annotations.WriteThrough;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+public interface InvalidateAllEntriesWithKey {
+  record Item(long id, String name, long ownerId) {}
+
+  @Cached(name = "items")
+  Item find(long id);
+
+  @Invalidate(
+      name = "items",
+      key = "{id}", // ERROR
+      allEntries = true)
+  void delete(long id);
+}

@@ -1,0 +1,17 @@
+package bad;
+
+import dev.cachegen.annotations.Cached;
+import dev.cachegen.annotations.Invalidate;
+import dev.cachegen.annotations.InvalidateTags;
+import dev.cachegen.annotations.WriteBehind;
+import dev.cachegen.annotations.WriteThrough;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+public interface WriteWithoutCached {
+  record Item(long id, String name, long ownerId) {}
+
+  @Invalidate(
+      name = "items") // ERROR
+  void delete(long id);
+}

@@ -67,8 +67,23 @@ public final class CatalogDemo {
     }
   }
 
-  /** Both phases and the cache statistics. */
-  public record Result(Phase uncached, Phase cached, List<CacheStats> caches, String tiers) {}
+  /**
+   * One write followed by a read through the cache.
+   *
+   * @param write what was written
+   * @param read what the read returned
+   * @param fresh whether the read saw the write
+   * @param queries database queries the read needed
+   */
+  public record WriteCheck(String write, String read, boolean fresh, long queries) {}
+
+  /** Both phases, the writes and the cache statistics. */
+  public record Result(
+      Phase uncached,
+      Phase cached,
+      List<WriteCheck> writes,
+      List<CacheStats> caches,
+      String tiers) {}
 
   /** Runs the demo with the given command-line options and prints its report. */
   public static void main(String[] args) throws Exception {
@@ -80,10 +95,7 @@ public final class CatalogDemo {
     out.printf(
         "cachegen example: %d products in H2, %d ms simulated network round trip per query%n",
         PRODUCTS, options.latency().toMillis());
-    CacheRuntime runtime =
-        options.redisUrl() == null
-            ? CacheRuntime.inMemory()
-            : CacheRuntime.builder().redis(options.redisUrl()).keyPrefix("catalog-demo").build();
+    CacheRuntime runtime = runtime(options, "catalog-demo");
     String tiers =
         options.redisUrl() == null
             ? "in-memory (Caffeine only; set REDIS_URL=redis://host:6379 to add Redis)"
@@ -97,8 +109,23 @@ public final class CatalogDemo {
       Phase withCache = measure("cached (cachegen)", cached, store, options);
       List<CacheStats> caches = List.copyOf(runtime.stats().caches().values());
       print(out, uncached, withCache, caches);
-      return new Result(uncached, withCache, caches, tiers);
+      // The writes change the data, so they get a database and key prefix of their own: a second
+      // run of the demo then still finds the read phase's entries in Redis.
+      List<WriteCheck> writes;
+      try (CacheRuntime writesRuntime = runtime(options, "catalog-demo-writes");
+          JdbcProductCatalog writesStore =
+              JdbcProductCatalog.create(PRODUCTS, CATEGORIES, options.latency())) {
+        writes = writeThenRead(new CachedProductCatalog(writesStore, writesRuntime), writesStore);
+      }
+      printWrites(out, writes);
+      return new Result(uncached, withCache, writes, caches, tiers);
     }
+  }
+
+  private static CacheRuntime runtime(Options options, String keyPrefix) {
+    return options.redisUrl() == null
+        ? CacheRuntime.inMemory()
+        : CacheRuntime.builder().redis(options.redisUrl()).keyPrefix(keyPrefix).build();
   }
 
   private static Phase measure(
@@ -122,6 +149,78 @@ public final class CatalogDemo {
     }
     long total = System.nanoTime() - start;
     return new Phase(name, options.reads(), store.queries() - queriesBefore, latencies, total);
+  }
+
+  /** Writes through the decorator and reads right after each write. */
+  private static List<WriteCheck> writeThenRead(ProductCatalog catalog, JdbcProductCatalog store) {
+    List<WriteCheck> checks = new java.util.ArrayList<>();
+
+    // A product from the first page of its category, so the page shows the change.
+    String category = "category-3";
+    Product before = catalog.byCategory(category, 0).get(0);
+    catalog.find(before.id());
+    Product repriced =
+        new Product(
+            before.id(),
+            before.name(),
+            before.category(),
+            before.priceCents() + 100,
+            before.updatedAt().plusSeconds(1));
+    catalog.update(repriced);
+    long queries = store.queries();
+    Product after = catalog.find(before.id());
+    checks.add(
+        new WriteCheck(
+            "update("
+                + before.id()
+                + "): price "
+                + before.priceCents()
+                + " -> "
+                + repriced.priceCents(),
+            "find(" + before.id() + ") = price " + after.priceCents(),
+            after.priceCents() == repriced.priceCents(),
+            store.queries() - queries));
+
+    queries = store.queries();
+    List<Product> page = catalog.byCategory(category, 0);
+    checks.add(
+        new WriteCheck(
+            "  and tag category:[" + category + "] dropped its pages",
+            "byCategory(" + category + ", 0)[0] = price " + page.get(0).priceCents(),
+            page.get(0).id() == repriced.id() && page.get(0).priceCents() == repriced.priceCents(),
+            store.queries() - queries));
+
+    Product doomed = catalog.find(2);
+    catalog.delete(2, doomed.category());
+    queries = store.queries();
+    Product gone = catalog.find(2);
+    checks.add(
+        new WriteCheck("delete(2)", "find(2) = " + gone, gone == null, store.queries() - queries));
+
+    String doomedCategory = "category-5";
+    catalog.byCategory(doomedCategory, 0);
+    catalog.find(5);
+    int deleted = catalog.deleteCategory(doomedCategory);
+    queries = store.queries();
+    List<Product> empty = catalog.byCategory(doomedCategory, 0);
+    Product alsoGone = catalog.find(5);
+    checks.add(
+        new WriteCheck(
+            "deleteCategory(" + doomedCategory + "): " + deleted + " rows",
+            "byCategory = " + empty.size() + " products, find(5) = " + alsoGone,
+            empty.isEmpty() && alsoGone == null,
+            store.queries() - queries));
+    return checks;
+  }
+
+  private static void printWrites(PrintStream out, List<WriteCheck> writes) {
+    out.println();
+    out.println("writes, each followed by a read through the cache:");
+    for (WriteCheck check : writes) {
+      out.printf(
+          "  %-48s %-46s %s, %d queries%n",
+          check.write(), check.read(), check.fresh() ? "fresh" : "STALE", check.queries());
+    }
   }
 
   private static void print(

@@ -115,6 +115,51 @@ public final class JdbcProductCatalog implements ProductCatalog, AutoCloseable {
   }
 
   @Override
+  public synchronized void update(Product product) {
+    roundTrip();
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update product set name = ?, category = ?, price_cents = ?, updated_at = ?"
+                + " where id = ?")) {
+      update.setString(1, product.name());
+      update.setString(2, product.category());
+      update.setLong(3, product.priceCents());
+      update.setTimestamp(4, Timestamp.from(product.updatedAt()));
+      update.setLong(5, product.id());
+      if (update.executeUpdate() != 1) {
+        throw new IllegalArgumentException("no product " + product.id());
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("update(" + product.id() + ") failed", e);
+    }
+  }
+
+  @Override
+  public synchronized void delete(long id, String category) {
+    roundTrip();
+    try (PreparedStatement delete =
+        connection.prepareStatement("delete from product where id = ? and category = ?")) {
+      delete.setLong(1, id);
+      delete.setString(2, category);
+      delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("delete(" + id + ") failed", e);
+    }
+  }
+
+  @Override
+  public synchronized int deleteCategory(String category) {
+    roundTrip();
+    try (PreparedStatement delete =
+        connection.prepareStatement("delete from product where category = ?")) {
+      delete.setString(1, category);
+      return delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("deleteCategory(" + category + ") failed", e);
+    }
+  }
+
+  @Override
   public void close() throws SQLException {
     connection.close();
   }

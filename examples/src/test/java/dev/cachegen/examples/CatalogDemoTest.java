@@ -1,6 +1,7 @@
 package dev.cachegen.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.runtime.CacheStats;
@@ -37,12 +38,25 @@ class CatalogDemoTest {
   }
 
   @Test
+  void readsAfterEveryWriteAreFresh() throws Exception {
+    StringBuilder report = new StringBuilder();
+    CatalogDemo.Result result = run(null, report);
+    assertEquals(4, result.writes().size());
+    for (CatalogDemo.WriteCheck check : result.writes()) {
+      assertTrue(check.fresh(), check + "\n" + report);
+    }
+    assertEquals(0, result.writes().get(0).queries(), "written through: the read needs no query");
+    assertFalse(report.toString().contains("STALE"), report.toString());
+  }
+
+  @Test
   void withRedisASecondRunIsServedFromRedis() throws Exception {
     try (RedisServer redis = RedisServer.startOwned()) {
       StringBuilder report = new StringBuilder();
       CatalogDemo.Result first = run(redis.uri(), report);
       assertTrue(first.tiers().contains("Redis"), first.tiers());
       CatalogDemo.Result second = run(redis.uri(), report);
+      // The first run's writes ran on another database; the second run's reads come from Redis.
       assertEquals(0, second.cached().queries(), "the second run's fresh L1 is filled from Redis");
       long sharedHits = second.caches().stream().mapToLong(stats -> stats.shared().hits()).sum();
       assertEquals(first.cached().queries(), sharedHits);

@@ -31,19 +31,33 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>On an interface, the annotation applies to every method of the interface that does not carry
- * its own; an annotation on a method replaces the interface's as a whole (attributes are not
- * merged).
+ * its own and that reads: methods returning {@code void} (or a {@code Void} future) and methods
+ * with {@code @WriteThrough}, {@code @WriteBehind}, {@code @Invalidate} or {@code @InvalidateTags}
+ * get a policy only from an annotation of their own, and on a {@code void} method that is an error.
+ * An annotation on a method replaces the interface's as a whole (attributes are not merged). A
+ * method inherited from a superinterface takes that interface's annotation before the decorated
+ * one's. A method need not be {@code @Cached}: a policy makes sense for any method an endpoint
+ * serves.
  *
- * <p>The cachegen processor turns the annotation into a constant {@code Cache-Control} header value
- * when the interface is compiled, so nothing is parsed while serving. Contradictions are compile
- * errors on the attribute at fault, for example {@link #noStore()} with {@link #maxAge()}, {@link
- * #sMaxAge()} with {@link Visibility#PRIVATE}, {@link #immutable()} without {@link #maxAge()}, a
- * {@link #lastModified()} accessor that does not exist or does not return a point in time, or a
- * malformed duration.
+ * <p>The cachegen processor turns the annotation into a public constant of the decorator, {@code
+ * CachedCatalog.FIND_HTTP} for {@code Catalog.find} ({@code FIND_HTTP_2} for a further overload),
+ * an {@code HttpCachePolicy} of the method's value type ({@code T} for {@code Optional<T>} and
+ * futures, the box of a primitive) whose {@code Cache-Control} value is computed when the interface
+ * is compiled, so nothing is parsed while serving. Hand it to {@code HttpCacheHandler.builder}. The
+ * directives are always sent in one order: {@code no-store} alone, or {@code public}/{@code
+ * private}, {@code no-cache}, {@code max-age}, {@code s-maxage}, {@code must-revalidate}, {@code
+ * stale-while-revalidate}, {@code stale-if-error}, {@code immutable}.
+ *
+ * <p>Contradictions are compile errors on the attribute at fault: {@link #noStore()} with any other
+ * directive, {@link #sMaxAge()} with {@link Visibility#PRIVATE} (the default), {@link #immutable()}
+ * without a positive {@link #maxAge()}, a {@link #lastModified()} accessor that does not exist or
+ * does not return a point in time, a {@link #vary()} entry that is not a header name, a malformed,
+ * negative or fractional duration.
  *
  * <p>Durations are strings such as {@code "30s"}, {@code "5m"}, {@code "1h"}, {@code "1d"} or
- * ISO-8601 such as {@code "PT1H"}, in whole seconds, since HTTP counts in seconds; {@code ""} means
- * "not set": the directive is not sent.
+ * ISO-8601 such as {@code "PT1H"}, in whole seconds, since HTTP counts in seconds ({@code "1500ms"}
+ * is an error), and at most 2147483648 seconds (68 years), beyond which caches stop counting;
+ * {@code ""} means "not set": the directive is not sent.
  *
  * <p>Serving the annotated method is done by the runtime's {@code dev.cachegen.runtime.http}
  * package, which computes the entity tag once per cached value, not once per request.
@@ -60,8 +74,8 @@ public @interface CacheControl {
    * <p>The default is {@link Visibility#PRIVATE}: the processor cannot know whether an answer
    * depends on who asks, and a per-user answer stored by a CDN is a data leak, while a public
    * answer kept out of a CDN is only a cost. Say {@code visibility = Visibility.PUBLIC} for answers
-   * that are the same for everyone. Ignored with {@link #noStore()}, which forbids storing
-   * altogether.
+   * that are the same for everyone. With {@link #noStore()}, which forbids storing altogether,
+   * {@code PUBLIC} is an error and {@code PRIVATE} is not sent.
    *
    * <pre>{@code
    * @CacheControl(visibility = Visibility.PUBLIC, maxAge = "5m")   // public, max-age=300
@@ -93,7 +107,7 @@ public @interface CacheControl {
 
   /**
    * For how long after the response became stale a cache may still serve it while it revalidates in
-   * the background: the {@code stale-while-revalidate} extension (RFC 5861).
+   * the background: the {@code stale-while-revalidate} extension (RFC 5861). Must be positive.
    *
    * <pre>{@code
    * @CacheControl(visibility = Visibility.PUBLIC, maxAge = "1m", staleWhileRevalidate = "30s")
@@ -103,7 +117,7 @@ public @interface CacheControl {
 
   /**
    * For how long after the response became stale a cache may still serve it when the server fails
-   * (a 5xx answer or no answer): the {@code stale-if-error} extension (RFC 5861).
+   * (a 5xx answer or no answer): the {@code stale-if-error} extension (RFC 5861). Must be positive.
    *
    * <pre>{@code
    * @CacheControl(visibility = Visibility.PUBLIC, maxAge = "1m", staleIfError = "1d")
@@ -113,9 +127,10 @@ public @interface CacheControl {
 
   /**
    * When {@code true}, no cache may store the response at all: the {@code no-store} directive, for
-   * answers that must never sit on a disk, such as a balance. Excludes every freshness attribute
-   * ({@link #maxAge()}, {@link #sMaxAge()}, {@link #immutable()}, stale extensions) and {@link
-   * #noCache()}.
+   * answers that must never sit on a disk, such as a balance. Excludes every other directive, as a
+   * compile error rather than silently: the freshness attributes ({@link #maxAge()}, {@link
+   * #sMaxAge()}, {@link #immutable()}, the stale extensions), {@link #noCache()}, {@link
+   * #mustRevalidate()} and {@code visibility = PUBLIC}.
    *
    * <p>Validators are still sent and conditional requests still evaluated: {@code If-Match} on an
    * update protects against lost updates whether or not the response may be stored, and a {@code
@@ -161,7 +176,9 @@ public @interface CacheControl {
 
   /**
    * The entity tag sent with the response: {@link ETag#STRONG}, the default, computed from the
-   * body's bytes; {@link ETag#WEAK}; or {@link ETag#NONE}.
+   * body's bytes; {@link ETag#WEAK}; or {@link ETag#NONE}. {@code NONE} contradicts no other
+   * attribute: {@code Last-Modified} is always sent, so clients can still revalidate, at a
+   * resolution of one second.
    *
    * <pre>{@code
    * @CacheControl(maxAge = "1m", etag = ETag.WEAK)   // ETag: W/"..."
@@ -172,9 +189,14 @@ public @interface CacheControl {
   /**
    * The name of an accessor of the returned type that tells when the value last changed, sent as
    * {@code Last-Modified} and compared with {@code If-Modified-Since} and {@code
-   * If-Unmodified-Since}. It must return {@code java.time.Instant}, {@code OffsetDateTime}, {@code
-   * ZonedDateTime} or {@code java.util.Date}. {@code ""}, the default, uses the time the value was
-   * stored in the cache. HTTP dates have a resolution of one second.
+   * If-Unmodified-Since}: a record component, a no-arg method, or a getter named by its property
+   * ({@code "updatedAt"} finds {@code getUpdatedAt()}). It must return {@code java.time.Instant},
+   * {@code OffsetDateTime}, {@code ZonedDateTime} or {@code java.util.Date} (subclasses included;
+   * read with {@code getTime()}, so {@code java.sql.Date} works); {@code LocalDateTime} and {@code
+   * LocalDate}, which name no instant, and epoch numbers, whose unit the processor cannot know, are
+   * compile errors. {@code ""}, the default, and an accessor returning {@code null} use the time
+   * the value was stored in the cache. HTTP dates have a resolution of one second. On an interface,
+   * every method it covers must have the accessor.
    *
    * <pre>{@code
    * record Article(long id, String body, Instant updatedAt) {}

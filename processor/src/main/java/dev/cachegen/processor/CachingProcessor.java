@@ -24,9 +24,10 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * The cachegen annotation processor: for each interface with {@code @Cached},
- * {@code @WriteThrough}, {@code @WriteBehind}, {@code @Invalidate} or {@code @InvalidateTags}
- * methods, writes a decorator {@code Cached<Interface>} next to it. This class only handles rounds;
- * validation builds the model and the writer turns it into source.
+ * {@code @WriteThrough}, {@code @WriteBehind}, {@code @Invalidate}, {@code @InvalidateTags} or
+ * {@code @CacheControl} methods (or {@code @CacheControl} on the interface itself), writes a
+ * decorator {@code Cached<Interface>} next to it. This class only handles rounds; validation builds
+ * the model and the writer turns it into source.
  *
  * <p>An interface that mentions a type not generated yet (by another processor) is deferred to the
  * next round. Each interface stands alone: one with errors gets no file, the others still do. The
@@ -41,6 +42,7 @@ public final class CachingProcessor extends AbstractProcessor {
   static final String INVALIDATE = "dev.cachegen.annotations.Invalidate";
   static final String INVALIDATE_LIST = "dev.cachegen.annotations.Invalidate.List";
   static final String INVALIDATE_TAGS = "dev.cachegen.annotations.InvalidateTags";
+  static final String CACHE_CONTROL = "dev.cachegen.annotations.CacheControl";
 
   /** Every annotation that makes a type need a decorator (or an error), in a fixed order. */
   private static final List<String> ANNOTATIONS =
@@ -51,7 +53,8 @@ public final class CachingProcessor extends AbstractProcessor {
           WRITE_BEHIND,
           INVALIDATE,
           INVALIDATE_LIST,
-          INVALIDATE_TAGS);
+          INVALIDATE_TAGS,
+          CACHE_CONTROL);
 
   /** Qualified names of types waiting for a later round, in the order they were met. */
   private final Set<String> deferred = new LinkedHashSet<>();
@@ -139,7 +142,8 @@ public final class CachingProcessor extends AbstractProcessor {
       return types;
     }
     for (Element element : round.getElementsAnnotatedWith(annotationType)) {
-      // The annotations sit on methods, @CacheKey on a parameter of one: climb to the type.
+      // The annotations sit on methods, @CacheKey on a parameter of one, @CacheControl possibly on
+      // the type itself: climb to the type.
       Element current = element;
       while (current != null && !(current instanceof TypeElement)) {
         current = current.getEnclosingElement();

@@ -90,6 +90,39 @@ class DiagnosticsTest {
           WriteInClass             | CachedNotInInterface        | @InvalidateTags method delete is declared in class WriteInClass
           EarlyRefreshNegative     | EarlyRefreshNegative        | earlyRefresh -1.0 of method find is negative
           EarlyRefreshNotSupported | EarlyRefreshNotYetSupported | earlyRefresh of method find is not supported yet
+          CacheControlNoStoreWithMaxAge | CacheControlNoStoreConflict | @CacheControl on method find has noStore = true and maxAge = "1m", which contradict each other: no-store forbids every cache to keep the response, so maxAge could never apply. Remove maxAge, or remove noStore.
+          CacheControlNoStoreWithSMaxAge | CacheControlNoStoreConflict | has noStore = true and sMaxAge = "1m"
+          CacheControlNoStoreWithStaleWhileRevalidate | CacheControlNoStoreConflict | has noStore = true and staleWhileRevalidate = "30s"
+          CacheControlNoStoreWithStaleIfError | CacheControlNoStoreConflict | has noStore = true and staleIfError = "1d"
+          CacheControlNoStoreWithImmutable | CacheControlNoStoreConflict | has noStore = true and immutable = true
+          CacheControlNoStoreWithNoCache | CacheControlNoStoreConflict | has noStore = true and noCache = true
+          CacheControlNoStoreWithMustRevalidate | CacheControlNoStoreConflict | has noStore = true and mustRevalidate = true
+          CacheControlNoStorePublic | CacheControlNoStoreConflict | has noStore = true and visibility = Visibility.PUBLIC
+          CacheControlSMaxAgeDefaultPrivate | CacheControlSMaxAgePrivate | sMaxAge "5m" of @CacheControl on method find tells shared caches how long to keep the response, but visibility is PRIVATE by default (it is not set here), and shared caches must not store a private response. Say visibility = Visibility.PUBLIC
+          CacheControlSMaxAgeExplicitPrivate | CacheControlSMaxAgePrivate | but visibility is set to PRIVATE, and shared caches
+          CacheControlImmutableWithoutMaxAge | CacheControlImmutableWithoutMaxAge | @CacheControl on method find has immutable = true but no maxAge. immutable only spares clients revalidating a response while it is fresh
+          CacheControlImmutableZeroMaxAge | CacheControlImmutableWithoutMaxAge | has immutable = true but maxAge "0s", which makes it stale at once
+          CacheControlMalformedDuration | CacheControlDurationMalformed | maxAge "1 minute" of @CacheControl on method find is not a duration
+          CacheControlNegativeMaxAge | CacheControlDurationNegative | maxAge "-1s" of @CacheControl on method find is negative, but HTTP ages count up from zero. Use "0s"
+          CacheControlZeroStaleIfError | CacheControlDurationNotPositive | staleIfError "0s" of @CacheControl on method find is not positive, so it would allow nothing. Use a positive duration such as "30s", or remove staleIfError.
+          CacheControlSubSecond    | CacheControlDurationSubSecond | maxAge "1500ms" of @CacheControl on method find is not a whole number of seconds, but HTTP counts max-age in seconds and a fraction would be cut off. Write whole seconds, such as "2s".
+          CacheControlTooLong      | CacheControlDurationTooLong | maxAge "100000d" of @CacheControl on method find is longer than HTTP caches count
+          CacheControlVoidInterfaceOnly | CacheControlDurationMalformed | maxAge "soon" of @CacheControl on interface CacheControlVoidInterfaceOnly is not a duration
+          CacheControlInterfaceReportedOnce | CacheControlNoStoreConflict | @CacheControl on interface CacheControlInterfaceReportedOnce has noStore = true and maxAge = "1m"
+          CacheControlLastModifiedUnknown | CacheControlLastModifiedUnknown | lastModified "updated" of @CacheControl on method find names no accessor of bad.CacheControlLastModifiedUnknown.Item, the value type of method find: it has no record component, no-arg method or getter of that name. Did you mean "updatedAt"? Accessors that return a point in time: updatedAt.
+          CacheControlLastModifiedNoCandidates | CacheControlLastModifiedUnknown | It has no accessor that returns Instant, OffsetDateTime, ZonedDateTime or java.util.Date: add one, or remove lastModified
+          CacheControlInterfaceLastModified | CacheControlLastModifiedUnknown | lastModified "updatedAt" of @CacheControl on interface CacheControlInterfaceLastModified names no accessor of bad.CacheControlInterfaceLastModified.Summary, the value type of method summary
+          CacheControlLastModifiedNotTime | CacheControlLastModifiedNotTime | lastModified "name" of @CacheControl on method find reads name() of bad.CacheControlLastModifiedNotTime.Item, the value type of method find, which returns java.lang.String, not a point in time.
+          CacheControlLastModifiedLocalDateTime | CacheControlLastModifiedNotTime | A LocalDateTime has no zone, so it names no instant. Return Instant, OffsetDateTime or ZonedDateTime, or add an accessor that says the zone, such as Instant modifiedAt() { return updatedAt().toInstant(ZoneOffset.UTC); }.
+          CacheControlLastModifiedLocalDate | CacheControlLastModifiedNotTime | A LocalDate has no time of day and no zone
+          CacheControlLastModifiedEpochMillis | CacheControlLastModifiedNotTime | which returns long, not a point in time. A number does not say what it counts from or in which unit. Add an accessor that returns Instant, such as Instant modifiedAt() { return Instant.ofEpochMilli(updatedAtMillis()); }.
+          CacheControlVaryNotToken | CacheControlVaryInvalid   | vary "Accept Language" of @CacheControl on method find is not a header field name: a name is a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 section 5.6.2). Use a name such as "Accept-Encoding".
+          CacheControlVaryList     | CacheControlVaryInvalid     | Give one name per entry, such as vary = {"Accept-Encoding", "Accept-Language"}.
+          CacheControlVoidReturn   | CacheControlVoidReturn      | @CacheControl method save returns void, so there is no response body for HTTP caches to keep.
+          CacheControlVoidFuture   | CacheControlVoidReturn      | @CacheControl method save returns java.util.concurrent.CompletableFuture<java.lang.Void>
+          CacheControlTypeVariable | CacheControlValueType       | Method find gets an HTTP policy from @CacheControl on interface CacheControlTypeVariable, but it returns T, and it contains the type variable T.
+          CacheControlOnClass      | CacheControlNotOnInterface  | @CacheControl is on class CacheControlOnClass, but cachegen reads it on interfaces and their methods
+          CacheControlMethodInClass | CachedNotInInterface       | @CacheControl method find is declared in class CacheControlMethodInClass
           """)
   void reportsOneErrorOnTheMarkedLine(String name, String tag, String text) throws IOException {
     String path = "bad/bad/" + name + ".java";

@@ -21,7 +21,9 @@ class EclipseCompilerTest {
         "com.acme.fun.CachedLookups",
         "com.acme.fun.CachedEdits",
         "com.acme.fun.CachedEdits_Tagged",
-        "com.acme.store.CachedInventory"
+        "com.acme.store.CachedInventory",
+        "com.acme.web.CachedStorefront",
+        "com.acme.web.CachedAccounts"
       })
   void generatesWhatJavacGenerates(String decorator) {
     Compilation eclipse =

@@ -35,7 +35,8 @@ class GoldenFilesTest {
         "com.acme.CachedItemService",
         "com.acme.catalog.CachedCatalog_Products",
         "com.acme.catalog.CachedCatalog_Reader",
-        "com.acme.store.CachedInventory"
+        "com.acme.store.CachedInventory",
+        "com.acme.web.CachedStorefront"
       })
   void generatedSourceEqualsGolden(String decorator) throws IOException {
     String actual = Compilations.generatedSource(compilation, decorator);

@@ -157,6 +157,54 @@ public enum Message {
   INVALIDATE_TAGS_EMPTY(
       "@InvalidateTags of method %s names no tag, so it would do nothing. Add a template, such as"
           + " @InvalidateTags(\"owner:{owner.id}\"), or remove the annotation."),
+  CACHE_CONTROL_NOT_ON_INTERFACE(
+      "@CacheControl is on %s %s, but cachegen reads it on interfaces and their methods, whose"
+          + " decorators carry the HTTP policies. Move it to the interface %s implements."),
+  CACHE_CONTROL_VOID_RETURN(
+      "@CacheControl method %s returns %s, so there is no response body for HTTP caches to keep."
+          + " Remove @CacheControl, or return the value the endpoint serves."),
+  CACHE_CONTROL_VALUE_TYPE(
+      "Method %s gets an HTTP policy from @CacheControl on %s, but it returns %s, and %s. The"
+          + " policy constant names the served type, and the handler encodes bodies as exactly that"
+          + " type, so it must be known when the interface is compiled. Declare a concrete type,"
+          + " such as Item instead of T."),
+  CACHE_CONTROL_DURATION_MALFORMED(
+      "%s \"%s\" of @CacheControl on %s is not a duration. Write a number and a unit (s, m, h, d),"
+          + " such as \"30s\" or \"5m\", or ISO-8601 such as \"PT5M\"."),
+  CACHE_CONTROL_DURATION_NEGATIVE(
+      "%s \"%s\" of @CacheControl on %s is negative, but HTTP ages count up from zero. Use \"0s\""
+          + " to have caches revalidate on every use, or a positive duration such as \"1m\"."),
+  CACHE_CONTROL_DURATION_NOT_POSITIVE(
+      "%s \"%s\" of @CacheControl on %s is not positive, so it would allow nothing. Use a positive"
+          + " duration such as \"30s\", or remove %s."),
+  CACHE_CONTROL_DURATION_SUB_SECOND(
+      "%s \"%s\" of @CacheControl on %s is not a whole number of seconds, but HTTP counts %s in"
+          + " seconds and a fraction would be cut off. Write whole seconds, such as \"%s\"."),
+  CACHE_CONTROL_DURATION_TOO_LONG(
+      "%s \"%s\" of @CacheControl on %s is longer than HTTP caches count: they treat anything"
+          + " above 2147483648 seconds (about 68 years) as that. Use at most \"365d\", the"
+          + " conventional \"forever\"."),
+  CACHE_CONTROL_NO_STORE_CONFLICT(
+      "@CacheControl on %s has noStore = true and %s, which contradict each other: no-store"
+          + " forbids every cache to keep the response, so %s could never apply. Remove %s, or"
+          + " remove noStore."),
+  CACHE_CONTROL_S_MAX_AGE_PRIVATE(
+      "sMaxAge \"%s\" of @CacheControl on %s tells shared caches how long to keep the response,"
+          + " but %s, and shared caches must not store a private response. Say visibility ="
+          + " Visibility.PUBLIC if the answer is the same whoever asks, or remove sMaxAge."),
+  CACHE_CONTROL_IMMUTABLE_WITHOUT_MAX_AGE(
+      "@CacheControl on %s has immutable = true but %s. immutable only spares clients"
+          + " revalidating a response while it is fresh, so it needs a freshness lifetime: add"
+          + " maxAge, such as maxAge = \"365d\" for a content-addressed resource."),
+  CACHE_CONTROL_VARY_INVALID(
+      "vary \"%s\" of @CacheControl on %s is not a header field name: a name is a token of"
+          + " letters, digits and !#$%%&'*+-.^_`|~ (RFC 9110 section 5.6.2).%s"),
+  CACHE_CONTROL_LAST_MODIFIED_UNKNOWN(
+      "lastModified \"%s\" of @CacheControl on %s names no accessor of %s, the value type of"
+          + " method %s: it has no record component, no-arg method or getter of that name.%s"),
+  CACHE_CONTROL_LAST_MODIFIED_NOT_TIME(
+      "lastModified \"%s\" of @CacheControl on %s reads %s() of %s, the value type of method"
+          + " %s, which returns %s, not a point in time. %s"),
   UNRESOLVED_TYPE(
       "Interface %s mentions types that could not be resolved after every round (%s), so no"
           + " decorator was written for it. Fix the compile errors above, or check that the"

@@ -12,18 +12,22 @@ import javax.lang.model.element.TypeElement;
  *     ({@code [Outer, Inner]})
  * @param isPublic whether the interface is visible outside its package, so the decorator may be too
  * @param methods the methods to override, in declaration order, inherited ones after
+ * @param httpPolicies the HTTP policies of the methods with an effective {@code @CacheControl}, in
+ *     the order of {@code methods}
  */
 public record DecoratorModel(
     TypeElement element,
     String packageName,
     List<String> simpleNames,
     boolean isPublic,
-    List<MethodModel> methods) {
+    List<MethodModel> methods,
+    List<HttpPolicy> httpPolicies) {
 
   /** Copies the lists. */
   public DecoratorModel {
     simpleNames = List.copyOf(simpleNames);
     methods = List.copyOf(methods);
+    httpPolicies = List.copyOf(httpPolicies);
   }
 
   /** The methods that write or invalidate, in order. */

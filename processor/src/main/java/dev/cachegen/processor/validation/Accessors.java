@@ -1,8 +1,10 @@
 package dev.cachegen.processor.validation;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
@@ -77,6 +79,15 @@ final class Accessors {
       }
     }
     return names;
+  }
+
+  /** Each name of {@link #namesOn} with the type its accessor returns, in the same order. */
+  Map<String, TypeMirror> typesOn(TypeMirror type) {
+    Map<String, TypeMirror> named = new LinkedHashMap<>();
+    for (String name : namesOn(type)) {
+      resolve(type, name).ifPresent(resolved -> named.put(name, resolved.returnType()));
+    }
+    return named;
   }
 
   /** Public, non-static, no-arg, non-void methods without checked exceptions. */

@@ -19,6 +19,7 @@ final class AnnotationMirrors {
   static final String INVALIDATE = "dev.cachegen.annotations.Invalidate";
   static final String INVALIDATE_LIST = "dev.cachegen.annotations.Invalidate.List";
   static final String INVALIDATE_TAGS = "dev.cachegen.annotations.InvalidateTags";
+  static final String CACHE_CONTROL = "dev.cachegen.annotations.CacheControl";
 
   /** The annotations that make a method write or invalidate (the container stands for its own). */
   static final List<String> WRITES =
@@ -26,7 +27,14 @@ final class AnnotationMirrors {
 
   /** Every annotation cachegen reads on methods. */
   static final List<String> ON_METHODS =
-      List.of(CACHED, WRITE_THROUGH, WRITE_BEHIND, INVALIDATE, INVALIDATE_LIST, INVALIDATE_TAGS);
+      List.of(
+          CACHED,
+          WRITE_THROUGH,
+          WRITE_BEHIND,
+          INVALIDATE,
+          INVALIDATE_LIST,
+          INVALIDATE_TAGS,
+          CACHE_CONTROL);
 
   static final String JSON_TYPE_INFO = "com.fasterxml.jackson.annotation.JsonTypeInfo";
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,28 +52,34 @@ public final class DurationParser {
 
   /** Parses {@code text}; never throws. */
   public static Result parse(String text) {
+    return exactNanos(text).map(DurationParser::checked).orElse(new Result(0, Problem.MALFORMED));
+  }
+
+  /**
+   * The exact length of {@code text} in nanoseconds, whatever its sign or size, or empty when it is
+   * not in the grammar. For callers with limits of their own, such as HTTP's whole seconds.
+   */
+  public static Optional<BigInteger> exactNanos(String text) {
     Matcher shortForm = SHORT.matcher(text);
     if (shortForm.matches()) {
-      BigInteger nanos =
+      return Optional.of(
           new BigInteger(shortForm.group(1))
-              .multiply(BigInteger.valueOf(UNIT_NANOS.get(shortForm.group(2))));
-      return checked(nanos);
+              .multiply(BigInteger.valueOf(UNIT_NANOS.get(shortForm.group(2)))));
     }
     String upper = text.toUpperCase(Locale.ROOT);
     if (!upper.startsWith("P") && !upper.startsWith("-P") && !upper.startsWith("+P")) {
-      return new Result(0, Problem.MALFORMED);
+      return Optional.empty();
     }
     Duration duration;
     try {
       duration = Duration.parse(text);
     } catch (DateTimeParseException e) {
-      return new Result(0, Problem.MALFORMED);
+      return Optional.empty();
     }
-    BigInteger nanos =
+    return Optional.of(
         BigInteger.valueOf(duration.getSeconds())
             .multiply(BigInteger.valueOf(TimeUnit.SECONDS.toNanos(1)))
-            .add(BigInteger.valueOf(duration.getNano()));
-    return checked(nanos);
+            .add(BigInteger.valueOf(duration.getNano())));
   }
 
   private static Result checked(BigInteger nanos) {

@@ -5,6 +5,7 @@ import dev.cachegen.processor.diagnostics.Message;
 import dev.cachegen.processor.model.CachedMethod;
 import dev.cachegen.processor.model.DecoratorModel;
 import dev.cachegen.processor.model.DelegatingMethod;
+import dev.cachegen.processor.model.HttpPolicy;
 import dev.cachegen.processor.model.KeyPart;
 import dev.cachegen.processor.model.MethodModel;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class InterfaceValidator {
   private final InterfaceMethods interfaceMethods;
   private final CachedMethodValidator cachedMethods;
   private final WriteMethodValidator writeMethods;
+  private final CacheControlValidator cacheControls;
 
   /** Validates with the utilities of {@code env}, reporting to {@code diagnostics}. */
   public InterfaceValidator(ProcessingEnvironment env, Diagnostics diagnostics) {
@@ -49,13 +51,15 @@ public final class InterfaceValidator {
     this.types = env.getTypeUtils();
     this.diagnostics = diagnostics;
     this.interfaceMethods = new InterfaceMethods(elements, types);
-    KeyResolver keys =
-        new KeyResolver(diagnostics, new Accessors(elements, types), new KeyPartTypes(types));
+    Accessors accessors = new Accessors(elements, types);
+    KeyResolver keys = new KeyResolver(diagnostics, accessors, new KeyPartTypes(types));
     ValueTypes valueTypes = new ValueTypes(types, diagnostics);
     this.cachedMethods =
         new CachedMethodValidator(
             diagnostics, elements, valueTypes, keys, new ShapeFingerprint(types));
     this.writeMethods = new WriteMethodValidator(diagnostics, elements, types, valueTypes, keys);
+    this.cacheControls =
+        new CacheControlValidator(diagnostics, elements, types, valueTypes, accessors);
   }
 
   /** The decorator of {@code type}, or empty when {@code type} had errors or is no interface. */
@@ -121,6 +125,7 @@ public final class InterfaceValidator {
       }
     }
     checkSharedNames(methods);
+    List<HttpPolicy> httpPolicies = cacheControls.validate(type, all, members);
     if (diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -130,7 +135,8 @@ public final class InterfaceValidator {
             elements.getPackageOf(type).getQualifiedName().toString(),
             simpleNames(type),
             isPublic(type),
-            methods));
+            methods,
+            httpPolicies));
   }
 
   private void checkCacheKeysHaveCached(TypeElement type) {
@@ -160,6 +166,16 @@ public final class InterfaceValidator {
           case ANNOTATION_TYPE -> "annotation type";
           default -> "class";
         };
+    AnnotationMirrors.find(type, AnnotationMirrors.CACHE_CONTROL)
+        .ifPresent(
+            mirror ->
+                diagnostics.error(
+                    type,
+                    mirror,
+                    Message.CACHE_CONTROL_NOT_ON_INTERFACE,
+                    kind,
+                    type.getSimpleName(),
+                    type.getSimpleName()));
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       AnnotationMirrors.findAny(method, AnnotationMirrors.ON_METHODS)
           .ifPresent(

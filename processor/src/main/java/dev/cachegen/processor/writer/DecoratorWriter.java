@@ -62,9 +62,14 @@ public final class DecoratorWriter {
                 "Caching decorator of {@link $T}, written by cachegen from the interface's"
                     + " annotations.\n"
                     + "Calls of cached methods are answered from the caches when possible;$L all"
-                    + " other calls go straight to the delegate.\n",
+                    + " other calls go straight to the delegate.\n$L",
                 rawInterface,
-                model.writingMethods().isEmpty() ? "" : " writes keep the caches current;")
+                model.writingMethods().isEmpty() ? "" : " writes keep the caches current;",
+                model.httpPolicies().isEmpty()
+                    ? ""
+                    : "The {@code _HTTP} constants say how HTTP clients and shared caches may keep"
+                        + " the answers of the methods with {@code @CacheControl}; serve them with"
+                        + " {@code dev.cachegen.runtime.http.HttpCacheHandler}.\n")
             .addAnnotation(
                 AnnotationSpec.builder(RuntimeTypes.GENERATED)
                     .addMember("value", "$S", PROCESSOR)
@@ -77,6 +82,9 @@ public final class DecoratorWriter {
     }
     List<CachedMethod> cached = model.cachedMethods();
     List<WritingMethod> behind = queues.methods();
+    HttpPolicyConstants httpPolicies =
+        new HttpPolicyConstants(naming, types, new TypeTokens(types), javadocs);
+    model.httpPolicies().forEach(policy -> type.addField(httpPolicies.constant(policy)));
     cached.forEach(method -> type.addField(constants.constant(method)));
     behind.forEach(method -> type.addField(queues.constant(method)));
     type.addField(interfaceName, Naming.DELEGATE, Modifier.PRIVATE, Modifier.FINAL);

@@ -20,7 +20,11 @@ final class Javadocs {
 
   /** {@code {@link ItemService#find(long)}}, naming the interface that declares the method. */
   CodeBlock link(MethodModel method) {
-    ExecutableElement element = method.element();
+    return link(method.element());
+  }
+
+  /** {@code {@link ItemService#find(long)}} for a method of an interface. */
+  CodeBlock link(ExecutableElement element) {
     TypeElement declaring = (TypeElement) element.getEnclosingElement();
     List<CodeBlock> parameters = new ArrayList<>();
     for (VariableElement parameter : element.getParameters()) {

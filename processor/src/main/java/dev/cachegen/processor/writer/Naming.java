@@ -2,6 +2,7 @@ package dev.cachegen.processor.writer;
 
 import dev.cachegen.processor.model.CachedMethod;
 import dev.cachegen.processor.model.DecoratorModel;
+import dev.cachegen.processor.model.HttpPolicy;
 import dev.cachegen.processor.model.WritingMethod;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,10 +32,11 @@ public final class Naming {
   private final Map<ExecutableElement, String> queueConstants = new HashMap<>();
   private final Map<ExecutableElement, String> queueFields = new HashMap<>();
   private final Map<ExecutableElement, String> callRecords = new HashMap<>();
+  private final Map<ExecutableElement, String> httpConstants = new HashMap<>();
 
   /**
    * Names the caches of {@code model}'s cached methods, then the queues of its write-behind
-   * methods, in declaration order.
+   * methods, then its HTTP policies, in declaration order.
    */
   public Naming(DecoratorModel model) {
     Set<String> usedConstants = new HashSet<>();
@@ -73,6 +75,21 @@ public final class Naming {
       queueFields.put(method.element(), queueFieldName(name, n));
       callRecords.put(method.element(), callRecordName(name, n));
     }
+    for (HttpPolicy policy : model.httpPolicies()) {
+      String name = policy.element().getSimpleName().toString();
+      // Overloads: FIND_HTTP, FIND_HTTP_2.
+      int n = 1;
+      while (usedConstants.contains(httpConstantName(name, n))) {
+        n++;
+      }
+      usedConstants.add(httpConstantName(name, n));
+      httpConstants.put(policy.element(), httpConstantName(name, n));
+    }
+  }
+
+  /** The public {@code HttpCachePolicy} constant of {@code policy}: {@code FIND_HTTP}. */
+  public String httpConstant(HttpPolicy policy) {
+    return httpConstants.get(policy.element());
   }
 
   /** The {@code WriteBehindDefinition} constant of {@code method}: {@code RENAME_WRITES}. */
@@ -198,6 +215,10 @@ public final class Naming {
 
   private static String queueConstantName(String method, int n) {
     return n == 1 ? upperSnake(method) + "_WRITES" : upperSnake(method) + "_WRITES_" + n;
+  }
+
+  private static String httpConstantName(String method, int n) {
+    return n == 1 ? upperSnake(method) + "_HTTP" : upperSnake(method) + "_HTTP_" + n;
   }
 
   private static String queueFieldName(String method, int n) {

@@ -19,6 +19,8 @@ final class RuntimeTypes {
   static final ClassName VALUES = ClassName.get(PACKAGE, "Values");
   static final ClassName WRITE_BEHIND_DEFINITION = ClassName.get(PACKAGE, "WriteBehindDefinition");
   static final ClassName WRITE_BEHIND_QUEUE = ClassName.get(PACKAGE, "WriteBehindQueue");
+  static final ClassName HTTP_CACHE_POLICY = ClassName.get(PACKAGE + ".http", "HttpCachePolicy");
+  static final ClassName ETAG = ClassName.get("dev.cachegen.annotations", "ETag");
   static final ClassName STAMPEDE_POLICY =
       ClassName.get("dev.cachegen.annotations", "StampedePolicy");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");

@@ -2,6 +2,8 @@ package dev.cachegen.processor.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigInteger;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +32,13 @@ class DurationParserTest {
   @ValueSource(strings = {"5 minutes", "10x", "", "m", "5", "1.5m", "PTXM", " 5m"})
   void rejectsMalformed(String text) {
     assertEquals(DurationParser.Problem.MALFORMED, DurationParser.parse(text).problem());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0s, 0", "-5m, -300000000000", "1500ms, 1500000000", "200000d, 17280000000000000000"})
+  void exactNanosKeepSignAndSizeForCallersWithTheirOwnLimits(String text, String nanos) {
+    assertEquals(Optional.of(new BigInteger(nanos)), DurationParser.exactNanos(text));
+    assertEquals(Optional.empty(), DurationParser.exactNanos("1 minute"));
   }
 
   @ParameterizedTest

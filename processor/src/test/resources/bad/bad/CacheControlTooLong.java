@@ -1,0 +1,18 @@
+package bad;
+
+import dev.cachegen.annotations.CacheControl;
+import dev.cachegen.annotations.Cached;
+import dev.cachegen.annotations.ETag;
+import dev.cachegen.annotations.Visibility;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.concurrent.CompletableFuture;
+
+public interface CacheControlTooLong {
+  record Item(long id, String name, Instant updatedAt) {}
+
+  @CacheControl(
+      maxAge = "100000d") // ERROR
+  Item find(long id);
+}

@@ -2,7 +2,6 @@ package dev.cachegen.runtime;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +32,6 @@ import java.util.concurrent.atomic.LongAdder;
  * @param <V> the value
  */
 public final class Batcher<K, V> implements AutoCloseable {
-  /** Loads many keys at once; returns the values it found, by key. */
-  @FunctionalInterface
-  public interface BulkLoader<K, V> {
-    Map<K, V> loadAll(Collection<K> keys) throws Exception;
-  }
-
   private final String name;
   private final long windowNanos;
   private final int maxBatch;

@@ -24,6 +24,9 @@ class KeysTest {
   void severalValuesCompareElementByElement() {
     assertEquals(Keys.local("a", 1), Keys.local("a", 1));
     assertNotEquals(Keys.local("a:b", "c"), Keys.local("a", "b:c"));
+    assertEquals(Keys.local("a", null), Keys.local("a", null));
+    assertNotEquals(Keys.local("a", null), Keys.local(null, "a"));
+    assertEquals(Keys.local("a", 1).hashCode(), Keys.local("a", 1).hashCode());
     assertEquals(Arrays.asList("a", null, 3), Keys.local("a", null, 3));
   }
 }

@@ -14,6 +14,11 @@ final class CacheCounters {
   final LongAdder loadNanos = new LongAdder();
   final LongAdder puts = new LongAdder();
   final LongAdder evictions = new LongAdder();
+  final LongAdder lockAcquisitions = new LongAdder();
+  final LongAdder lockWaits = new LongAdder();
+  final LongAdder earlyRefreshes = new LongAdder();
+  final LongAdder staleServed = new LongAdder();
+  final LongAdder staleOnError = new LongAdder();
 
   CacheStats snapshot(String name, long localSize) {
     return new CacheStats(
@@ -25,6 +30,11 @@ final class CacheCounters {
         loadNanos.sum(),
         puts.sum(),
         evictions.sum(),
-        localSize);
+        localSize,
+        lockAcquisitions.sum(),
+        lockWaits.sum(),
+        earlyRefreshes.sum(),
+        staleServed.sum(),
+        staleOnError.sum());
   }
 }

@@ -17,8 +17,15 @@ import java.util.regex.Pattern;
  *         .shape("3f9c2a71")
  *         .ttlNanos(300_000_000_000L)
  *         .localTtlNanos(60_000_000_000L)
+ *         .earlyRefresh(1.0)
+ *         .staleWhileRevalidateNanos(30_000_000_000L)
  *         .build();
  * }</pre>
+ *
+ * <p>A cache with {@linkplain Builder#earlyRefresh early refresh} or a stale window ({@linkplain
+ * Builder#staleWhileRevalidateNanos stale-while-revalidate}, {@linkplain Builder#staleIfErrorNanos
+ * stale-if-error}) {@linkplain #checksFreshness() checks freshness}: generated code asks {@link
+ * TieredCache#refreshDue} on every in-process hit.
  *
  * @param <V> the type of the cached values
  */
@@ -34,6 +41,9 @@ public final class CacheDefinition<V> {
   private final boolean sliding;
   private final boolean cacheNulls;
   private final StampedePolicy stampede;
+  private final double earlyRefresh;
+  private final long staleWhileRevalidateNanos;
+  private final long staleIfErrorNanos;
 
   private CacheDefinition(Builder<V> builder) {
     this.name = builder.name;
@@ -47,6 +57,9 @@ public final class CacheDefinition<V> {
     this.sliding = builder.sliding;
     this.cacheNulls = builder.cacheNulls;
     this.stampede = builder.stampede;
+    this.earlyRefresh = builder.earlyRefresh;
+    this.staleWhileRevalidateNanos = builder.staleWhileRevalidateNanos;
+    this.staleIfErrorNanos = builder.staleIfErrorNanos;
   }
 
   /**
@@ -97,6 +110,44 @@ public final class CacheDefinition<V> {
     return stampede;
   }
 
+  /**
+   * The beta of probabilistic early refresh (XFetch), {@code 0} when off. An entry whose load took
+   * {@code delta} is refreshed in the background once {@code now - delta * beta * ln(random())}
+   * reaches its expiry, so slow loads and larger betas refresh earlier.
+   */
+  public double earlyRefresh() {
+    return earlyRefresh;
+  }
+
+  /**
+   * How long after its expiry an entry may still be served, while one background load replaces it
+   * (stale-while-revalidate), in nanoseconds; {@code 0} when off.
+   */
+  public long staleWhileRevalidateNanos() {
+    return staleWhileRevalidateNanos;
+  }
+
+  /**
+   * How long after its expiry an entry may still be served when the load that should replace it
+   * fails (stale-if-error), in nanoseconds; {@code 0} when off.
+   */
+  public long staleIfErrorNanos() {
+    return staleIfErrorNanos;
+  }
+
+  /**
+   * Whether in-process hits must ask {@link TieredCache#refreshDue}: true with early refresh or a
+   * stale window. Generated code knows this at compile time.
+   */
+  public boolean checksFreshness() {
+    return earlyRefresh > 0 || staleWhileRevalidateNanos > 0 || staleIfErrorNanos > 0;
+  }
+
+  /** How long past its expiry an entry is kept, in either tier: the longer stale window. */
+  long staleNanos() {
+    return Math.max(staleWhileRevalidateNanos, staleIfErrorNanos);
+  }
+
   /** Whether {@code other} describes the same cache: name, value type and shape. */
   boolean isCompatibleWith(CacheDefinition<?> other) {
     return name.equals(other.name)
@@ -116,7 +167,17 @@ public final class CacheDefinition<V> {
         + TimeUnit.NANOSECONDS.toMillis(ttlNanos)
         + "ms, localTtl="
         + TimeUnit.NANOSECONDS.toMillis(localTtlNanos)
-        + "ms]";
+        + "ms"
+        + (earlyRefresh > 0 ? ", earlyRefresh=" + earlyRefresh : "")
+        + (staleWhileRevalidateNanos > 0
+            ? ", staleWhileRevalidate="
+                + TimeUnit.NANOSECONDS.toMillis(staleWhileRevalidateNanos)
+                + "ms"
+            : "")
+        + (staleIfErrorNanos > 0
+            ? ", staleIfError=" + TimeUnit.NANOSECONDS.toMillis(staleIfErrorNanos) + "ms"
+            : "")
+        + "]";
   }
 
   /**
@@ -133,6 +194,9 @@ public final class CacheDefinition<V> {
     private boolean sliding;
     private boolean cacheNulls;
     private StampedePolicy stampede = StampedePolicy.LOCK;
+    private double earlyRefresh;
+    private long staleWhileRevalidateNanos;
+    private long staleIfErrorNanos;
 
     private Builder(String name, Type valueType) {
       this.name = Objects.requireNonNull(name, "name");
@@ -178,6 +242,37 @@ public final class CacheDefinition<V> {
       return this;
     }
 
+    /**
+     * Probabilistic early refresh (XFetch, Vattani, Chierichetti and Lowenstein, VLDB 2015): the
+     * beta, {@code 0} (the default) for off, {@code 1.0} the usual choice, larger to refresh
+     * earlier. A hit on an entry that is due is answered with the current value at once, while one
+     * background load per key (one across JVMs with {@link StampedePolicy#LOCK}) replaces it.
+     */
+    public Builder<V> earlyRefresh(double beta) {
+      this.earlyRefresh = beta;
+      return this;
+    }
+
+    /**
+     * Serve an entry for up to this long after its expiry, while one background load replaces it;
+     * in nanoseconds, {@code 0} (the default) for off. Redis and the in-process tier keep entries
+     * this much longer.
+     */
+    public Builder<V> staleWhileRevalidateNanos(long nanos) {
+      this.staleWhileRevalidateNanos = nanos;
+      return this;
+    }
+
+    /**
+     * Serve an entry for up to this long after its expiry when the delegate fails to reload it; in
+     * nanoseconds, {@code 0} (the default) for off. Within the window a call still loads, and only
+     * a failure of the delegate falls back to the stale value.
+     */
+    public Builder<V> staleIfErrorNanos(long nanos) {
+      this.staleIfErrorNanos = nanos;
+      return this;
+    }
+
     /** Checks the settings and builds the definition. */
     public CacheDefinition<V> build() {
       if (!NAME.matcher(name).matches()) {
@@ -200,6 +295,36 @@ public final class CacheDefinition<V> {
                 + ttlNanos
                 + "), was "
                 + localTtlNanos);
+      }
+      if (!(earlyRefresh >= 0) || Double.isInfinite(earlyRefresh)) {
+        throw new IllegalArgumentException(
+            "earlyRefresh of cache "
+                + name
+                + " must be a finite number >= 0 (0 turns it off, 1.0 is usual), was "
+                + earlyRefresh);
+      }
+      if (staleWhileRevalidateNanos < 0) {
+        throw new IllegalArgumentException(
+            "staleWhileRevalidateNanos of cache "
+                + name
+                + " must not be negative, was "
+                + staleWhileRevalidateNanos);
+      }
+      if (staleIfErrorNanos < 0) {
+        throw new IllegalArgumentException(
+            "staleIfErrorNanos of cache "
+                + name
+                + " must not be negative, was "
+                + staleIfErrorNanos);
+      }
+      if (sliding && (earlyRefresh > 0 || staleWhileRevalidateNanos > 0 || staleIfErrorNanos > 0)) {
+        // A sliding entry's expiry moves with every read, so "before expiry" and "stale" mean
+        // nothing for it.
+        throw new IllegalArgumentException(
+            "sliding cache "
+                + name
+                + " cannot also use earlyRefresh, staleWhileRevalidateNanos or staleIfErrorNanos;"
+                + " use a fixed ttl, or drop those settings");
       }
       return new CacheDefinition<>(this);
     }

@@ -15,19 +15,22 @@ public final class CacheEntry<V> {
 
   private final V value;
   private final long storedAtMillis;
+  private final long expiresAtMillis;
   private final long loadNanos;
   private final long generation;
   private final String[] tags;
   private final long[] tagVersions;
   private final String sharedKey;
 
+  /** An entry that never expires by itself, for tests of the format and the codec. */
   CacheEntry(V value, long storedAtMillis, long loadNanos) {
-    this(value, storedAtMillis, loadNanos, 0, NO_TAGS, NO_VERSIONS, "");
+    this(value, storedAtMillis, Long.MAX_VALUE, loadNanos, 0, NO_TAGS, NO_VERSIONS, "");
   }
 
   CacheEntry(
       V value,
       long storedAtMillis,
+      long expiresAtMillis,
       long loadNanos,
       long generation,
       String[] tags,
@@ -36,6 +39,7 @@ public final class CacheEntry<V> {
     this.sharedKey = sharedKey;
     this.value = value;
     this.storedAtMillis = storedAtMillis;
+    this.expiresAtMillis = expiresAtMillis;
     this.loadNanos = loadNanos;
     this.generation = generation;
     this.tags = tags == null ? NO_TAGS : tags;
@@ -52,7 +56,19 @@ public final class CacheEntry<V> {
     return storedAtMillis;
   }
 
-  /** How long the load that produced this value took, in nanoseconds. */
+  /**
+   * When the value stops being fresh, in milliseconds since the epoch: its time to live (less the
+   * jitter) after it was stored. Past it, a cache with stale windows may still serve the value
+   * while it reloads it; any other cache no longer has the entry.
+   */
+  public long expiresAtMillis() {
+    return expiresAtMillis;
+  }
+
+  /**
+   * How long the load that produced this value took, in nanoseconds; {@code 0} for a value written
+   * by a write-through or write-behind method. Early refresh starts earlier for slower loads.
+   */
   public long loadNanos() {
     return loadNanos;
   }
@@ -83,6 +99,12 @@ public final class CacheEntry<V> {
 
   @Override
   public String toString() {
-    return "CacheEntry[value=" + value + ", storedAtMillis=" + storedAtMillis + "]";
+    return "CacheEntry[value="
+        + value
+        + ", storedAtMillis="
+        + storedAtMillis
+        + ", expiresAtMillis="
+        + expiresAtMillis
+        + "]";
   }
 }

@@ -12,9 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -38,6 +40,11 @@ import java.util.function.LongSupplier;
  * delegate's answer within the configured timeout; a circuit breaker then skips Redis until a probe
  * succeeds, so an outage costs no timeout per call. A runtime is thread-safe; create one per
  * application and {@link #close()} it on shutdown.
+ *
+ * <p>Stampedes: for caches with {@code StampedePolicy.LOCK} (the default) one caller per key loads,
+ * in this JVM and, with Redis, across all JVMs; the others wait for its value. {@link
+ * Builder#stampedeLease}, {@link Builder#stampedeWait} and {@link Builder#stampedeTimeoutPolicy}
+ * bound how long a lock lives and how long callers wait for it.
  */
 public final class CacheRuntime implements AutoCloseable {
   private final SharedTier shared;
@@ -56,6 +63,7 @@ public final class CacheRuntime implements AutoCloseable {
   private final Duration writeBehindClaimAfter;
   private final int writeBehindCapacity;
   private final Duration writeBehindDrainTimeout;
+  private final StampedeSettings stampede;
   private final Map<String, TieredCache<?>> creationOrder =
       java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -84,6 +92,12 @@ public final class CacheRuntime implements AutoCloseable {
     this.writeBehindClaimAfter = builder.writeBehindClaimAfter;
     this.writeBehindCapacity = builder.writeBehindCapacity;
     this.writeBehindDrainTimeout = builder.writeBehindDrainTimeout;
+    this.stampede =
+        new StampedeSettings(
+            builder.stampedeLease,
+            builder.stampedeWait,
+            builder.stampedeTimeoutPolicy,
+            builder.randomSource);
   }
 
   /** A runtime with the in-process tier only: nothing to install, nothing shared between JVMs. */
@@ -249,7 +263,8 @@ public final class CacheRuntime implements AutoCloseable {
             nanoTime,
             ticker,
             executor,
-            localMaximumSize);
+            localMaximumSize,
+            stampede);
     coherence.register(cache);
     creationOrder.put(definition.name(), cache);
     return cache;
@@ -299,6 +314,12 @@ public final class CacheRuntime implements AutoCloseable {
     private Duration writeBehindClaimAfter = Duration.ofSeconds(30);
     private int writeBehindCapacity = 10_000;
     private Duration writeBehindDrainTimeout = Duration.ofSeconds(10);
+    private Duration stampedeLease = Duration.ofSeconds(10);
+    private Duration stampedeWait = Duration.ofSeconds(5);
+    private StampedeTimeoutPolicy stampedeTimeoutPolicy = StampedeTimeoutPolicy.LOAD;
+
+    /** In (0, 1]: {@code 1 - [0, 1)}, so that its logarithm is finite and never positive. */
+    private DoubleSupplier randomSource = () -> 1.0 - ThreadLocalRandom.current().nextDouble();
 
     private Builder() {}
 
@@ -478,6 +499,53 @@ public final class CacheRuntime implements AutoCloseable {
             "writeBehindDrainTimeout(" + timeout + "): must not be negative");
       }
       this.writeBehindDrainTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How long a stampede lock (taken in Redis by the one JVM that loads a missing key, for caches
+     * with {@code StampedePolicy.LOCK}) lasts at most. Longer than the slowest load: when it ends
+     * before the load does, another JVM may load too. A crashed owner blocks the key's other
+     * callers for at most this long. Default 10 seconds.
+     */
+    public Builder stampedeLease(Duration lease) {
+      Objects.requireNonNull(lease, "stampedeLease");
+      if (lease.toMillis() < 1) {
+        throw new IllegalArgumentException(
+            "stampedeLease(" + lease + "): must be at least one millisecond");
+      }
+      this.stampedeLease = lease;
+      return this;
+    }
+
+    /**
+     * How long a caller waits, in all, for another JVM's load of the same key before {@link
+     * #stampedeTimeoutPolicy its timeout policy} applies. Waiters wake when the owner announces the
+     * value, and also poll Redis with a short backoff. Default 5 seconds; {@code Duration.ZERO}
+     * never waits.
+     */
+    public Builder stampedeWait(Duration wait) {
+      Objects.requireNonNull(wait, "stampedeWait");
+      if (wait.isNegative()) {
+        throw new IllegalArgumentException("stampedeWait(" + wait + "): must not be negative");
+      }
+      this.stampedeWait = wait;
+      return this;
+    }
+
+    /**
+     * What a caller does when its {@link #stampedeWait} ran out: {@link StampedeTimeoutPolicy#LOAD}
+     * (the default) calls the delegate anyway, {@link StampedeTimeoutPolicy#FAIL} throws {@link
+     * StampedeTimeoutException}.
+     */
+    public Builder stampedeTimeoutPolicy(StampedeTimeoutPolicy policy) {
+      this.stampedeTimeoutPolicy = Objects.requireNonNull(policy, "stampedeTimeoutPolicy");
+      return this;
+    }
+
+    /** Early refresh's random numbers, which must lie in (0, 1]; for tests. */
+    Builder randomSource(DoubleSupplier random) {
+      this.randomSource = Objects.requireNonNull(random, "randomSource");
       return this;
     }
 

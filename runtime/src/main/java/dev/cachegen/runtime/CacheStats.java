@@ -12,6 +12,15 @@ package dev.cachegen.runtime;
  * @param puts values written by write-through or write-behind methods
  * @param evictions explicit invalidations of one key or of the whole cache
  * @param localSize the entries in the in-process tier now (approximate)
+ * @param lockAcquisitions stampede locks this runtime took in Redis (one per load of a missing key
+ *     across JVMs, with {@code StampedePolicy.LOCK})
+ * @param lockWaits loads that found another JVM holding the stampede lock and waited for its value
+ *     instead of calling the delegate
+ * @param earlyRefreshes background reloads that called the delegate, started by early refresh
+ *     (XFetch) before expiry or by a stale-while-revalidate read after it
+ * @param staleServed stale values served within the stale-while-revalidate window
+ * @param staleOnError stale values served within the stale-if-error window because the delegate
+ *     failed (or the stampede wait ran out under {@code StampedeTimeoutPolicy.FAIL})
  */
 public record CacheStats(
     String name,
@@ -22,7 +31,12 @@ public record CacheStats(
     long totalLoadNanos,
     long puts,
     long evictions,
-    long localSize) {
+    long localSize,
+    long lockAcquisitions,
+    long lockWaits,
+    long earlyRefreshes,
+    long staleServed,
+    long staleOnError) {
 
   /** Calls answered by either tier divided by all calls, or {@code 0} before the first call. */
   public double hitRatio() {

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * when it notices the loss and again when it is subscribed again, rather than serve what it may
  * have missed.
  *
+ * <p><b>Loads.</b> The owner of a stampede lock publishes {@code L} once it stored its value and
+ * released the lock, so that callers in other JVMs waiting for that key look again at once instead
+ * of at their next poll. These wake-ups are not invalidations and are not counted as events.
+ *
  * <p><b>Versions.</b> Each tag has a counter in Redis ({@code <prefix>:tag:<tag>}) and each cache a
  * generation ({@code <prefix>:gen:<cache>}). An entry records the versions of its tags and its
  * cache's generation as they were before its value was loaded; it is current while they have not
@@ -185,6 +189,20 @@ final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     }
   }
 
+  /**
+   * Tells the other runtimes that the stampede lock of {@code sharedKey} was released, normally
+   * with the value stored: their waiters read it now. Best effort; waiters also poll.
+   */
+  void lockReleased(String cacheName, String sharedKey) {
+    if (shared.isPresent()) {
+      try {
+        publish('L', cacheName, sharedKey);
+      } catch (SharedTierException e) {
+        log.debug("cachegen: could not announce the load of {}", sharedKey, e);
+      }
+    }
+  }
+
   // ---- events -----------------------------------------------------------------------------
 
   private void publish(char kind, String first, String rest) {
@@ -236,6 +254,14 @@ final class Coherence implements SharedTier.Subscriber, AutoCloseable {
       case 'T':
         tagVersions.asMap().merge(rest, Long.parseLong(field), Math::max);
         break;
+      case 'L':
+        {
+          TieredCache<?> cache = caches.get(field);
+          if (cache != null) {
+            cache.lockReleasedElsewhere(rest);
+          }
+          return; // a wake-up, not an invalidation: tests count invalidation events only
+        }
       default:
         log.warn("cachegen: ignoring an event of unknown kind on {}: {}", channel, message);
         return;
@@ -244,11 +270,11 @@ final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   }
 
   private void dropEverything(String why) {
-    resets.increment();
     tagVersions.invalidateAll();
     for (TieredCache<?> cache : caches.values()) {
       cache.dropLocalTier();
     }
+    resets.increment(); // after dropping: tests wait on this count
     log.debug("cachegen: dropped every in-process entry: {}", why);
   }
 

@@ -12,18 +12,21 @@ import java.nio.charset.StandardCharsets;
  *        1  format version (1)
  *        2  flags: bit 0 set for a cached null (then there is no payload)
  *        3  stored-at, epoch milliseconds, 8 bytes big-endian
- *       11  load duration, nanoseconds, 8 bytes
- *       19  the cache's generation at load time, 8 bytes
- *       27  tag count, 2 bytes; then per tag: length (2 bytes), UTF-8 text, version (8 bytes)
+ *       11  expires-at (end of freshness), epoch milliseconds, 8 bytes
+ *       19  load duration, nanoseconds, 8 bytes
+ *       27  the cache's generation at load time, 8 bytes
+ *       35  tag count, 2 bytes; then per tag: length (2 bytes), UTF-8 text, version (8 bytes)
  *        …  payload
  * </pre>
  *
  * <p>The header carries no type information: the reader knows the declared type from the cache.
+ * Expires-at and the load duration travel with the entry so that every JVM that reads it agrees on
+ * when it goes stale and when early refresh may start.
  */
 final class EntryFormat {
   static final byte MAGIC = (byte) 0xCA;
   static final byte VERSION = 1;
-  static final int HEADER_LENGTH = 29;
+  static final int HEADER_LENGTH = 37;
   private static final byte NULL_VALUE = 1;
 
   private EntryFormat() {}
@@ -46,6 +49,7 @@ final class EntryFormat {
             .put(VERSION)
             .put(entry.value() == null ? NULL_VALUE : 0)
             .putLong(entry.storedAtMillis())
+            .putLong(entry.expiresAtMillis())
             .putLong(entry.loadNanos())
             .putLong(entry.generation())
             .putShort((short) tags.length);
@@ -73,6 +77,7 @@ final class EntryFormat {
       throw new CorruptEntryException(String.format("unknown flags 0x%02x", flags));
     }
     long storedAtMillis = buffer.getLong();
+    long expiresAtMillis = buffer.getLong();
     long loadNanos = buffer.getLong();
     long generation = buffer.getLong();
     int tagCount = Short.toUnsignedInt(buffer.getShort());
@@ -93,7 +98,14 @@ final class EntryFormat {
         throw new CorruptEntryException("a cached null carries a payload");
       }
       return new CacheEntry<>(
-          null, storedAtMillis, loadNanos, generation, tags, tagVersions, sharedKey);
+          null,
+          storedAtMillis,
+          expiresAtMillis,
+          loadNanos,
+          generation,
+          tags,
+          tagVersions,
+          sharedKey);
     }
     byte[] payload = new byte[buffer.remaining()];
     buffer.get(payload);
@@ -102,7 +114,14 @@ final class EntryFormat {
       throw new CorruptEntryException("payload decodes to null without the null flag");
     }
     return new CacheEntry<>(
-        value, storedAtMillis, loadNanos, generation, tags, tagVersions, sharedKey);
+        value,
+        storedAtMillis,
+        expiresAtMillis,
+        loadNanos,
+        generation,
+        tags,
+        tagVersions,
+        sharedKey);
   }
 
   /** Bytes under a cache key that are not an entry this runtime wrote. */

@@ -33,6 +33,11 @@ import redis.clients.jedis.params.SetParams;
 final class RedisSharedTier implements SharedTier {
   private static final Logger log = LoggerFactory.getLogger(RedisSharedTier.class);
 
+  /** Deletes the lock only while it still holds the caller's token. */
+  private static final String UNLOCK =
+      "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0"
+          + " end";
+
   private final UnifiedJedis redis;
   private final boolean cluster;
   private final CircuitBreaker breaker;
@@ -193,6 +198,18 @@ final class RedisSharedTier implements SharedTier {
   @Override
   public void delete(String key) {
     call(() -> redis.del(bytes(key)));
+  }
+
+  @Override
+  public boolean tryLock(String key, String token, long leaseMillis) {
+    return "OK"
+        .equals(call(() -> redis.set(key, token, SetParams.setParams().nx().px(leaseMillis))));
+  }
+
+  @Override
+  public boolean unlock(String key, String token) {
+    Object deleted = call(() -> redis.eval(UNLOCK, List.of(key), List.of(token)));
+    return deleted instanceof Long && (Long) deleted == 1L;
   }
 
   @Override

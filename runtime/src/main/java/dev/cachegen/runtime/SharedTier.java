@@ -39,6 +39,22 @@ interface SharedTier extends AutoCloseable {
   /** Removes {@code key}. */
   void delete(String key);
 
+  /**
+   * Takes the lock at {@code key} for {@code leaseMillis} if nobody holds it ({@code SET key token
+   * NX PX lease}). The lease ends by itself, so a crashed owner blocks others for at most that.
+   *
+   * @return whether this caller now holds the lock
+   */
+  boolean tryLock(String key, String token, long leaseMillis);
+
+  /**
+   * Releases the lock at {@code key} if {@code token} still holds it (compare-and-delete, atomic in
+   * Redis): an owner whose lease ran out never releases the next owner's lock.
+   *
+   * @return whether the lock was released
+   */
+  boolean unlock(String key, String token);
+
   /** Increments the counter at {@code key} and returns its new value. */
   long increment(String key);
 
@@ -107,6 +123,16 @@ interface SharedTier extends AutoCloseable {
 
         @Override
         public void delete(String key) {}
+
+        @Override
+        public boolean tryLock(String key, String token, long leaseMillis) {
+          return true; // nobody else shares this runtime's entries
+        }
+
+        @Override
+        public boolean unlock(String key, String token) {
+          return true;
+        }
 
         @Override
         public long increment(String key) {

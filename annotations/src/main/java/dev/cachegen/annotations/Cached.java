@@ -35,6 +35,48 @@ import java.lang.annotation.Target;
  * {@code Optional<T>} is cached as a {@code T} (empty is a {@code null}); {@code
  * CompletableFuture<T>} and {@code CompletionStage<T>} are cached as the {@code T} they complete
  * with. An exception thrown by the delegate is never cached.
+ *
+ * <h2>Bulk methods</h2>
+ *
+ * <p>A method with one parameter of type {@code Collection<K>}, {@code List<K>} or {@code Set<K>}
+ * that returns {@code Map<K, V>} is a bulk method: it caches each key on its own, with the value
+ * type {@code V} and the key {@code K}. A call reads every key from L1, the rest from L2 in one
+ * multi-get, and calls the delegate once with only the keys still missing. Keys the delegate leaves
+ * out of its map are cached as {@code null} when {@link #cacheNulls()} says so, and are absent from
+ * the returned map either way. A bulk method may share its cache {@link #name()} with a single-key
+ * method whose key is the same value, so that both read and fill the same entries:
+ *
+ * <pre>{@code
+ * public interface ItemService {
+ *   @Cached(name = "items")
+ *   Item find(long id);
+ *
+ *   @Cached(name = "items")
+ *   Map<Long, Item> findAll(Collection<Long> ids);
+ * }
+ * }</pre>
+ *
+ * <p>A bulk method's key is always the element itself: it takes no {@link #key()} template, no
+ * other parameter and no {@link #tags()}, and {@code CompletableFuture<Map<K, V>>} is not
+ * supported; {@link #ttl()}, {@link #sliding()}, {@link #cacheNulls()} and {@link #stampede()}
+ * apply to its entries as to any others. A method that returns a {@code Map} and takes a collection
+ * is read as a bulk method unless a {@code key} template or {@link CacheKey} on another parameter
+ * names its key.
+ *
+ * <h2>Batching</h2>
+ *
+ * <p>A single-key method can name a bulk method of the same interface in {@link #batchWith()}: its
+ * misses that arrive within {@link #batchWindow()} of each other are collected into one call of
+ * that method (the DataLoader pattern against N+1 queries). The bulk method need not be cached:
+ *
+ * <pre>{@code
+ * public interface OwnerService {
+ *   @Cached(name = "owners", batchWith = "owners", batchWindow = "5ms")
+ *   Owner owner(long id);
+ *
+ *   Map<Long, Owner> owners(Collection<Long> ids);
+ * }
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -103,4 +145,30 @@ public @interface Cached {
    * 1.0} is the usual choice. {@code 0}, the default, turns early refresh off.
    */
   double earlyRefresh() default 0;
+
+  /**
+   * The name of a bulk method of the same interface ({@code Map<K, V> m(Collection<K> keys)}, or
+   * with a {@code List<K>} or {@code Set<K>} parameter) that loads this method's misses in batches.
+   * {@code K} is the type of this method's single key value (boxed) and {@code V} its cached value
+   * type. Concurrent misses within {@link #batchWindow()} become one call of that method, with at
+   * most {@link #maxBatch()} keys; a key it leaves out loads as {@code null}, and an exception it
+   * throws reaches every caller of the batch. The bulk method is called on the delegate directly,
+   * even when it is {@code @Cached} itself. Methods returning a primitive or a future cannot be
+   * batched; {@code Optional<T>} can. Empty, the default, loads each miss with its own delegate
+   * call.
+   */
+  String batchWith() default "";
+
+  /**
+   * How long the first miss of a batch waits for others before {@link #batchWith()} is called, as a
+   * duration such as {@code "2ms"}. {@code "0ms"} batches only the misses that arrive while the
+   * batch is being handed over. Only with {@link #batchWith()}.
+   */
+  String batchWindow() default "2ms";
+
+  /**
+   * The most keys one call of {@link #batchWith()} receives; a full batch is loaded at once,
+   * without waiting for the window to close. At least 1. Only with {@link #batchWith()}.
+   */
+  int maxBatch() default 100;
 }

@@ -90,6 +90,33 @@ class DiagnosticsTest {
           WriteInClass             | CachedNotInInterface        | @InvalidateTags method delete is declared in class WriteInClass
           EarlyRefreshNegative     | EarlyRefreshNegative        | earlyRefresh -1.0 of method find is negative
           EarlyRefreshNotSupported | EarlyRefreshNotYetSupported | earlyRefresh of method find is not supported yet
+          BulkExtraParameter       | BulkParameterCount          | Bulk method findAll takes 'verbose' besides its keys 'ids'. Each key of a bulk method is cached on its own, so the key must be the element alone, and other parameters would be silently left out of it. Remove 'verbose', or declare a bulk method per value of it.
+          BulkParameterType        | BulkParameterType           | Parameter 'ids' of bulk method findAll has type java.util.ArrayList<java.lang.Long>. The runtime hands the delegate the missing keys as a collection it builds, so declare exactly Collection<K>, List<K> or Set<K>
+          BulkElementMismatch      | BulkElementMismatch         | Bulk method findAll takes keys of type java.lang.Long in 'ids' but returns a map keyed by java.lang.String.
+          BulkElementNotKey        | BulkElementNotKey           | The elements of parameter 'filters' of bulk method findAll are keys of type bad.BulkElementNotKey.Filter, which has no stable text form for a cache key.
+          BulkRawMap               | BulkMapType                 | Bulk method findAll returns java.util.Map. Its values are cached per key
+          BulkWildcardMap          | BulkMapType                 | returns java.util.Map<java.lang.Long,? extends bad.BulkWildcardMap.Item>.
+          BulkValueTypeVariable    | CachedTypeVariable          | @Cached method findAll returns java.util.Map<java.lang.Long,T>, which contains the type variable T.
+          BulkReturnsList          | BulkReturnsCollection       | @Cached method findAll takes a collection of keys ('ids') but returns java.util.List<bad.BulkReturnsList.Item>, so the decorator cannot tell which value belongs to which key, and a collection is no cache key. Return Map<java.lang.Long, V> so that results can be matched to keys
+          BulkAsync                | BulkAsyncNotSupported       | Bulk method findAll returns java.util.concurrent.CompletableFuture<java.util.Map<java.lang.Long,bad.BulkAsync.Item>>, but bulk methods are not supported asynchronously yet
+          BulkKeyTemplate          | BulkKeyTemplate             | Bulk method findAll has key "item:{ids}", but the key of each entry of a bulk method is the element of 'ids' itself.
+          BulkTags                 | BulkTagsNotSupported        | Bulk method findAll declares tags, but entries loaded in bulk cannot be tagged yet
+          BulkThrowsThrowable      | BulkLoaderThrowsThrowable   | Bulk method findAll declares throws java.lang.Throwable, but a bulk load runs in a loader that may throw only Exception.
+          BulkSharedKeyShape       | CacheNameConflict           | Cache name "items" of method findAll is also used by find, with key ("item:", long) where this method has (Long) (each element of a bulk method is its key as it is).
+          BulkSharedTaggedCache    | CacheNameConflict           | Cache name "items" of method find is also used by findAll, with 0 tags where this method has 1 (entries loaded in bulk carry no tags).
+          BulkSharedLaterTagged    | CacheNameConflict           | Cache name "items" of method findTagged is also used by findAll, with 0 tags where this method has 1
+          BatchWithUnknown         | BatchWithUnknownMethod      | batchWith "owner" of method find names no method of BatchWithUnknown. Did you mean "owners"? Its bulk methods: owners.
+          BatchWithNotBulk         | BatchWithNotBulk            | batchWith "owners" of method find names owners(Collection), which is no bulk method: it returns java.util.List<bad.BatchWithNotBulk.Owner>, not Map<K, V>.
+          BatchWithTypeMismatch    | BatchWithTypeMismatch       | batchWith "owners" of method find names owners(Collection), which loads Map<java.lang.Long, bad.BatchWithTypeMismatch.Owner>, but find is keyed by java.lang.Integer
+          BatchWithTwoKeyValues    | BatchWithKeyCount           | batchWith of method find needs a key of exactly one value, but its key (long, String) has 2.
+          BatchWindowNegative      | BatchWindowNegative         | batchWindow "-1ms" of method find is negative
+          BatchWindowMalformed     | DurationMalformed           | batchWindow "2 ms" of method find is not a duration
+          BatchMaxBatchZero        | BatchMaxBatch               | maxBatch 0 of method find is less than 1
+          BatchWithAsync           | BatchWithUnsupportedReturn  | batchWith of method find cannot be used with its return type java.util.concurrent.CompletableFuture<bad.BatchWithAsync.Owner>: batched loads block the caller
+          BatchWithPrimitive       | BatchWithUnsupportedReturn  | batchWith of method count cannot be used with its return type long: a key the bulk method leaves out loads as null, which a primitive cannot hold.
+          BatchWithOnBulk          | BatchWithOnBulk             | Bulk method findAll has batchWith, but it already loads its missing keys with one call.
+          BatchSettingWithoutBatchWith | BatchSettingWithoutBatchWith | maxBatch of method find has no effect without batchWith, so it would be silently ignored.
+          BatchWithThrowsThrowable | BulkLoaderThrowsThrowable   | Bulk method owners declares throws java.lang.Throwable
           CacheControlNoStoreWithMaxAge | CacheControlNoStoreConflict | @CacheControl on method find has noStore = true and maxAge = "1m", which contradict each other: no-store forbids every cache to keep the response, so maxAge could never apply. Remove maxAge, or remove noStore.
           CacheControlNoStoreWithSMaxAge | CacheControlNoStoreConflict | has noStore = true and sMaxAge = "1m"
           CacheControlNoStoreWithStaleWhileRevalidate | CacheControlNoStoreConflict | has noStore = true and staleWhileRevalidate = "30s"

@@ -16,6 +16,8 @@ class EclipseCompilerTest {
   @ValueSource(
       strings = {
         "com.acme.CachedItemService",
+        "com.acme.bulk.CachedBulks",
+        "com.acme.bulk.CachedDirectory",
         "com.acme.catalog.CachedCatalog_Products",
         "com.acme.catalog.CachedCatalog_Reader",
         "com.acme.fun.CachedLookups",

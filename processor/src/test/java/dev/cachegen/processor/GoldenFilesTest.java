@@ -33,6 +33,7 @@ class GoldenFilesTest {
   @ValueSource(
       strings = {
         "com.acme.CachedItemService",
+        "com.acme.bulk.CachedDirectory",
         "com.acme.catalog.CachedCatalog_Products",
         "com.acme.catalog.CachedCatalog_Reader",
         "com.acme.store.CachedInventory",

@@ -57,8 +57,12 @@ public final class CacheRuntime implements AutoCloseable {
   private final Executor executor;
   private final ExecutorService ownedExecutor;
   private final long localMaximumSize;
+  private final RuntimeObserver observer;
+  private final boolean recordStats;
   private final Map<String, TieredCache<?>> caches = new ConcurrentHashMap<>();
   private final Map<String, WriteBehindBackend<?>> writeBehinds = new ConcurrentHashMap<>();
+  private final java.util.Queue<Batcher<?, ?>> batchers =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final String consumerName = "node-" + java.util.UUID.randomUUID();
   private final Duration writeBehindClaimAfter;
   private final int writeBehindCapacity;
@@ -80,7 +84,7 @@ public final class CacheRuntime implements AutoCloseable {
       this.nanoTime = () -> TimeUnit.MILLISECONDS.toNanos(custom.millis());
     }
     LongSupplier ticks = nanoTime;
-    this.ticker = ticks::getAsLong;
+    this.ticker = builder.clock == Builder.SYSTEM_CLOCK ? Ticker.systemTicker() : ticks::getAsLong;
     if (builder.executor != null) {
       this.executor = builder.executor;
       this.ownedExecutor = null;
@@ -89,6 +93,13 @@ public final class CacheRuntime implements AutoCloseable {
       this.executor = ownedExecutor;
     }
     this.localMaximumSize = builder.localMaximumSize;
+    this.observer =
+        builder.meterRegistry == null
+            ? RuntimeObserver.NONE
+            : new MicrometerBinding(
+                (io.micrometer.core.instrument.MeterRegistry) builder.meterRegistry);
+    // Metrics need the counts, whatever recordStats says.
+    this.recordStats = builder.recordStats || builder.meterRegistry != null;
     this.writeBehindClaimAfter = builder.writeBehindClaimAfter;
     this.writeBehindCapacity = builder.writeBehindCapacity;
     this.writeBehindDrainTimeout = builder.writeBehindDrainTimeout;
@@ -180,7 +191,9 @@ public final class CacheRuntime implements AutoCloseable {
               + " already has a handler in this runtime; create one decorator per runtime, or"
               + " give the method its own queue name");
     }
-    return new WriteBehindQueue<>(backend);
+    WriteBehindQueue<C> queue = new WriteBehindQueue<>(backend);
+    observer.writeBehindCreated(queue);
+    return queue;
   }
 
   /** The calls of write-behind queue {@code queue} that failed on every attempt. */
@@ -203,6 +216,20 @@ public final class CacheRuntime implements AutoCloseable {
               + writeBehinds.keySet());
     }
     return backend;
+  }
+
+  /**
+   * A batcher owned by this runtime (its thread ends with {@link #close()}): single-key loads that
+   * arrive within {@code windowNanos} of the first are answered by one {@code loader} call, at most
+   * {@code maxBatch} keys at a time. Generated code creates one per {@code @Cached(batchWith =
+   * ...)} method.
+   */
+  public <K, V> Batcher<K, V> batcher(
+      String name, long windowNanos, int maxBatch, BulkLoader<K, V> loader) {
+    Batcher<K, V> batcher =
+        Batcher.of(name, java.time.Duration.ofNanos(windowNanos), maxBatch, loader);
+    batchers.add(batcher);
+    return batcher;
   }
 
   /** Statistics of every cache used so far. */
@@ -232,6 +259,7 @@ public final class CacheRuntime implements AutoCloseable {
       for (WriteBehindBackend<?> backend : writeBehinds.values()) {
         backend.drain(writeBehindDrainTimeout);
       }
+      batchers.forEach(Batcher::close);
       if (ownedExecutor != null) {
         ownedExecutor.shutdown();
         try {
@@ -264,8 +292,10 @@ public final class CacheRuntime implements AutoCloseable {
             ticker,
             executor,
             localMaximumSize,
-            stampede);
+            stampede,
+            recordStats);
     coherence.register(cache);
+    observer.cacheCreated(cache);
     creationOrder.put(definition.name(), cache);
     return cache;
   }
@@ -310,6 +340,8 @@ public final class CacheRuntime implements AutoCloseable {
     private int breakerFailures = 3;
     private Duration breakerOpenFor = Duration.ofSeconds(1);
     private long localMaximumSize = 10_000;
+    private boolean recordStats = true;
+    private Object meterRegistry;
     private long maximumTags = 100_000;
     private Duration writeBehindClaimAfter = Duration.ofSeconds(30);
     private int writeBehindCapacity = 10_000;
@@ -442,6 +474,29 @@ public final class CacheRuntime implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether in-process hits and misses are counted for {@link CacheRuntime#stats()}. Default
+     * {@code true}. Counting is the one thing an L1 hit does beyond the Caffeine lookup (a few
+     * nanoseconds); turn it off for the leanest hits. Loads, Redis reads and errors are always
+     * counted, and a {@link #meterRegistry} turns counting on.
+     */
+    public Builder recordStats(boolean recordStats) {
+      this.recordStats = recordStats;
+      return this;
+    }
+
+    /**
+     * Publishes every cache's and write-behind queue's statistics to Micrometer, under the names of
+     * Micrometer's own cache binders ({@code cache.gets{result=hit|miss}}, {@code cache.puts},
+     * {@code cache.evictions}, {@code cache.size}, {@code cache.load}, {@code cache.load.duration})
+     * plus cachegen's per-tier, stampede, fail-open and write-behind meters. Micrometer is an
+     * optional dependency: without this call it need not be on the class path.
+     */
+    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+      this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+      return this;
+    }
+
     /** The most entries each cache keeps in the in-process tier. Default 10,000. */
     public Builder localMaximumSize(long size) {
       if (size < 0) {
@@ -567,7 +622,9 @@ public final class CacheRuntime implements AutoCloseable {
       } else {
         shared = SharedTier.NONE;
       }
-      return new CacheRuntime(this, shared);
+      CacheRuntime runtime = new CacheRuntime(this, shared);
+      runtime.observer.runtimeStarted(runtime);
+      return runtime;
     }
   }
 }

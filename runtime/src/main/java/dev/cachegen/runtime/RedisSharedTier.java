@@ -196,6 +196,24 @@ final class RedisSharedTier implements SharedTier {
   }
 
   @Override
+  public void setAll(List<String> keys, List<byte[]> values, long[] ttlMillis, boolean[] ifAbsent) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    call(
+        () -> {
+          try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (int i = 0; i < keys.size(); i++) {
+              SetParams params = SetParams.setParams().px(ttlMillis[i]);
+              pipeline.set(bytes(keys.get(i)), values.get(i), ifAbsent[i] ? params.nx() : params);
+            }
+            pipeline.sync();
+          }
+          return null;
+        });
+  }
+
+  @Override
   public void delete(String key) {
     call(() -> redis.del(bytes(key)));
   }

@@ -36,6 +36,12 @@ interface SharedTier extends AutoCloseable {
    */
   void setIfAbsent(String key, byte[] value, long ttlMillis);
 
+  /**
+   * Stores several values at once, each for its own ttl, in one round trip per node (a pipeline).
+   * Where {@code ifAbsent[i]} is set, key {@code i} is only stored when it does not exist.
+   */
+  void setAll(List<String> keys, List<byte[]> values, long[] ttlMillis, boolean[] ifAbsent);
+
   /** Removes {@code key}. */
   void delete(String key);
 
@@ -120,6 +126,10 @@ interface SharedTier extends AutoCloseable {
 
         @Override
         public void setIfAbsent(String key, byte[] value, long ttlMillis) {}
+
+        @Override
+        public void setAll(
+            List<String> keys, List<byte[]> values, long[] ttlMillis, boolean[] ifAbsent) {}
 
         @Override
         public void delete(String key) {}

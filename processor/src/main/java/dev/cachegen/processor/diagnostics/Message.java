@@ -107,6 +107,75 @@ public enum Message {
           + " parts may be primitives and their boxes, String, enums, UUID, BigInteger,"
           + " BigDecimal, java.time values (Instant, LocalDate, Duration, ...) or records made of"
           + " those. Name a field instead, such as \"{%s.id}\"."),
+  BULK_PARAMETER_COUNT(
+      "Bulk method %s takes %s besides its keys '%s'. Each key of a bulk method is cached on its"
+          + " own, so the key must be the element alone, and other parameters would be silently"
+          + " left out of it. Remove %s, or declare a bulk method per value of it."),
+  BULK_PARAMETER_TYPE(
+      "Parameter '%s' of bulk method %s has type %s. The runtime hands the delegate the missing"
+          + " keys as a collection it builds, so declare exactly Collection<K>, List<K> or Set<K>"
+          + " with a concrete K, such as Collection<Long>."),
+  BULK_ELEMENT_MISMATCH(
+      "Bulk method %s takes keys of type %s in '%s' but returns a map keyed by %s. The returned"
+          + " map is read with the keys that were asked for, so both must be the same type:"
+          + " declare %s<%s>, or Map<%s, ...>."),
+  BULK_ELEMENT_NOT_KEY(
+      "The elements of parameter '%s' of bulk method %s are keys of type %s, which has no stable"
+          + " text form for a cache key. Keys may be primitives' boxes, String, enums, UUID,"
+          + " BigInteger, BigDecimal, java.time values (Instant, LocalDate, Duration, ...) or"
+          + " records made of those. Pass the ids instead, such as Collection<Long>."),
+  BULK_MAP_TYPE(
+      "Bulk method %s returns %s. Its values are cached per key and read back as exactly the"
+          + " declared types, so declare Map<K, V> with K the element type of '%s' and a concrete"
+          + " V, without wildcards, such as Map<%s, Item>."),
+  BULK_RETURNS_COLLECTION(
+      "@Cached method %s takes a collection of keys ('%s') but returns %s, so the decorator cannot"
+          + " tell which value belongs to which key, and a collection is no cache key. Return"
+          + " Map<%s, V> so that results can be matched to keys and each key cached on its own, or"
+          + " remove @Cached."),
+  BULK_ASYNC_NOT_SUPPORTED(
+      "Bulk method %s returns %s, but bulk methods are not supported asynchronously yet: the"
+          + " runtime loads the missing keys with one blocking call. Return the Map itself, or"
+          + " remove @Cached."),
+  BULK_KEY_TEMPLATE(
+      "Bulk method %s has key \"%s\", but the key of each entry of a bulk method is the element of"
+          + " '%s' itself. Remove key; a single-key method sharing the cache must use the same key,"
+          + " its one parameter, such as find(long id) with the default key."),
+  BULK_TAGS_NOT_SUPPORTED(
+      "Bulk method %s declares tags, but entries loaded in bulk cannot be tagged yet, and an"
+          + " @InvalidateTags meant for them would miss them. Remove tags, or cache this method's"
+          + " values in an untagged cache."),
+  BULK_LOADER_THROWS_THROWABLE(
+      "%s %s declares throws %s, but a bulk load runs in a loader that may throw only Exception."
+          + " Declare Exception subclasses instead."),
+  BATCH_WITH_UNKNOWN_METHOD("batchWith \"%s\" of method %s names no method of %s.%s"),
+  BATCH_WITH_NOT_BULK(
+      "batchWith \"%s\" of method %s names %s, which is no bulk method: %s. A batch is loaded by"
+          + " a method that takes one Collection<K>, List<K> or Set<K> of keys and returns"
+          + " Map<K, V>, such as Map<%s, %s> %s(Collection<%s> ids)."),
+  BATCH_WITH_TYPE_MISMATCH(
+      "batchWith \"%s\" of method %s names %s, which loads Map<%s, %s>, but %s is keyed by %s and"
+          + " caches %s. The bulk method must take this method's key type and return its value"
+          + " type: declare Map<%s, %s> %s(Collection<%s> ...)."),
+  BATCH_WITH_KEY_COUNT(
+      "batchWith of method %s needs a key of exactly one value, but its key %s has %d. A batch"
+          + " passes the single key values of its misses to the bulk method; key the method by one"
+          + " parameter or one record, or remove batchWith."),
+  BATCH_WITH_UNSUPPORTED_RETURN(
+      "batchWith of method %s cannot be used with its return type %s: %s. Return the value type"
+          + " (or Optional of it), or remove batchWith."),
+  BATCH_WITH_ON_BULK(
+      "Bulk method %s has batchWith, but it already loads its missing keys with one call. Remove"
+          + " batchWith, batchWindow and maxBatch."),
+  BATCH_SETTING_WITHOUT_BATCH_WITH(
+      "%s of method %s has no effect without batchWith, so it would be silently ignored. Name the"
+          + " bulk method that loads batches with batchWith, or remove %s."),
+  BATCH_WINDOW_NEGATIVE(
+      "batchWindow \"%s\" of method %s is negative; a batch cannot close before it opens. Use"
+          + " \"0ms\" to batch only concurrent misses, or a short window such as \"2ms\"."),
+  BATCH_MAX_BATCH(
+      "maxBatch %d of method %s is less than 1; a batch holds at least one key. Use 1 to load"
+          + " every miss alone, or keep the default 100."),
   CACHED_WITH_WRITE(
       "Method %s has both @Cached and @%s. A method either reads a cache or changes one: move the"
           + " @%s to the method that performs the write."),

@@ -2,6 +2,7 @@ package dev.cachegen.processor.model;
 
 import dev.cachegen.annotations.StampedePolicy;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
@@ -23,6 +24,10 @@ import javax.lang.model.type.TypeMirror;
  * @param stampede what concurrent misses do
  * @param shape the value type's fingerprint
  * @param tags the tags attached to every entry loaded by this method, in template order
+ * @param bulk for a bulk method ({@code Map<K, V> findAll(Collection<K> ids)}), its keys; then
+ *     {@code keyParts} is the key of one element, rooted at the parameter's name, and {@code
+ *     valueType} is {@code V}
+ * @param batching for a single-key method with {@code batchWith}, how its misses are batched
  */
 public record CachedMethod(
     ExecutableElement element,
@@ -37,7 +42,9 @@ public record CachedMethod(
     boolean cacheNulls,
     StampedePolicy stampede,
     Shape shape,
-    List<TagTemplate> tags)
+    List<TagTemplate> tags,
+    Optional<BulkKeys> bulk,
+    Optional<Batching> batching)
     implements MethodModel {
 
   /** Copies the lists. */
@@ -52,5 +59,10 @@ public record CachedMethod(
         .filter(KeyPart.Value.class::isInstance)
         .map(KeyPart.Value.class::cast)
         .toList();
+  }
+
+  /** Whether each element of the method's one parameter is cached on its own. */
+  public boolean isBulk() {
+    return bulk.isPresent();
   }
 }

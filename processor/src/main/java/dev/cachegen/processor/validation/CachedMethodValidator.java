@@ -3,9 +3,12 @@ package dev.cachegen.processor.validation;
 import dev.cachegen.annotations.StampedePolicy;
 import dev.cachegen.processor.diagnostics.Diagnostics;
 import dev.cachegen.processor.diagnostics.Message;
+import dev.cachegen.processor.model.Batching;
+import dev.cachegen.processor.model.BulkKeys;
 import dev.cachegen.processor.model.CacheTtl;
 import dev.cachegen.processor.model.CachedMethod;
 import dev.cachegen.processor.model.KeyPart;
+import dev.cachegen.processor.model.ReturnKind;
 import dev.cachegen.processor.model.TagTemplate;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +22,9 @@ import javax.lang.model.util.Elements;
 
 /**
  * Checks one {@code @Cached} method and describes it: name, durations, flags, return type, key and
- * tags. Every attribute is checked even after an earlier one failed, so one compile shows every
- * mistake.
+ * tags; for a bulk method ({@link BulkMethods}) its keys parameter and map instead; and its
+ * batching ({@link BatchingValidator}). Every attribute is checked even after an earlier one
+ * failed, so one compile shows every mistake.
  */
 final class CachedMethodValidator {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
@@ -31,33 +35,64 @@ final class CachedMethodValidator {
   private final ValueTypes valueTypes;
   private final KeyResolver keys;
   private final ShapeFingerprint shapes;
+  private final BulkMethods bulkMethods;
+  private final BatchingValidator batchings;
 
   CachedMethodValidator(
       Diagnostics diagnostics,
       Elements elements,
       ValueTypes valueTypes,
       KeyResolver keys,
-      ShapeFingerprint shapes) {
+      ShapeFingerprint shapes,
+      BulkMethods bulkMethods,
+      BatchingValidator batchings) {
     this.diagnostics = diagnostics;
     this.elements = elements;
     this.valueTypes = valueTypes;
     this.keys = keys;
     this.shapes = shapes;
+    this.bulkMethods = bulkMethods;
+    this.batchings = batchings;
   }
 
-  /** The model of {@code method}, or empty after reporting its errors. */
+  /**
+   * The model of {@code method}, or empty after reporting its errors. {@code siblings} are the
+   * interface's methods, where {@code batchWith} looks.
+   */
   Optional<CachedMethod> validate(
-      ExecutableElement method, ExecutableType type, AnnotationMirror mirror) {
+      ExecutableElement method,
+      ExecutableType type,
+      AnnotationMirror mirror,
+      BatchingValidator.Siblings siblings) {
     int errorsBefore = diagnostics.errorCount();
     AnnotationAttributes cached = new AnnotationAttributes(mirror, elements);
     String name = cacheName(method, cached);
     Optional<CacheTtl> ttl = duration(method, cached, "ttl", cached.string("ttl"));
     Optional<CacheTtl> localTtl = localTtl(method, cached, ttl);
     checkNotYetSupported(method, cached);
-    Optional<ValueTypes.Unwrapped> value = valueTypes.unwrap(method, type.getReturnType(), mirror);
-    Optional<List<KeyPart>> keyParts = keys.resolve(method, type, cached);
-    Optional<List<TagTemplate>> tags =
-        keys.tags(method, KeyResolver.cachedScope(method, type), cached, "tags");
+    Optional<ValueTypes.Unwrapped> value = Optional.empty();
+    Optional<List<KeyPart>> keyParts = Optional.empty();
+    Optional<List<TagTemplate>> tags = Optional.empty();
+    Optional<BulkKeys> bulk = Optional.empty();
+    BulkMethods.Form form = bulkMethods.classify(method, type, cached);
+    switch (form) {
+      case BULK -> {
+        Optional<BulkMethods.Bulk> checked = bulkMethods.validate(method, type, cached);
+        value = checked.map(b -> new ValueTypes.Unwrapped(ReturnKind.PLAIN, b.valueType()));
+        keyParts = checked.map(BulkMethods.Bulk::keyParts);
+        bulk = checked.map(BulkMethods.Bulk::keys);
+        tags = Optional.of(List.of());
+      }
+      case COLLECTION_RETURN -> bulkMethods.reportCollectionReturn(method, type, cached);
+      case SINGLE -> {
+        value = valueTypes.unwrap(method, type.getReturnType(), mirror);
+        keyParts = keys.resolve(method, type, cached);
+        tags = keys.tags(method, KeyResolver.cachedScope(method, type), cached, "tags");
+      }
+    }
+    Optional<Batching> batching =
+        batchings.validate(
+            method, cached, form == BulkMethods.Form.BULK, keyParts, value, siblings);
     if (diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -75,7 +110,9 @@ final class CachedMethodValidator {
             cached.bool("cacheNulls"),
             StampedePolicy.valueOf(cached.enumConstant("stampede")),
             shapes.of(value.orElseThrow().valueType()),
-            tags.orElseThrow()));
+            tags.orElseThrow(),
+            bulk,
+            batching));
   }
 
   /**

@@ -44,6 +44,7 @@ public final class InterfaceValidator {
   private final CachedMethodValidator cachedMethods;
   private final WriteMethodValidator writeMethods;
   private final CacheControlValidator cacheControls;
+  private final KeyShapes keyShapes;
 
   /** Validates with the utilities of {@code env}, reporting to {@code diagnostics}. */
   public InterfaceValidator(ProcessingEnvironment env, Diagnostics diagnostics) {
@@ -54,9 +55,18 @@ public final class InterfaceValidator {
     Accessors accessors = new Accessors(elements, types);
     KeyResolver keys = new KeyResolver(diagnostics, accessors, new KeyPartTypes(types));
     ValueTypes valueTypes = new ValueTypes(types, diagnostics);
+    BulkMethods bulkMethods =
+        new BulkMethods(diagnostics, elements, types, valueTypes, new KeyPartTypes(types));
     this.cachedMethods =
         new CachedMethodValidator(
-            diagnostics, elements, valueTypes, keys, new ShapeFingerprint(types));
+            diagnostics,
+            elements,
+            valueTypes,
+            keys,
+            new ShapeFingerprint(types),
+            bulkMethods,
+            new BatchingValidator(diagnostics, types, bulkMethods));
+    this.keyShapes = new KeyShapes(types);
     this.writeMethods = new WriteMethodValidator(diagnostics, elements, types, valueTypes, keys);
     this.cacheControls =
         new CacheControlValidator(diagnostics, elements, types, valueTypes, accessors);
@@ -82,6 +92,8 @@ public final class InterfaceValidator {
     Map<ExecutableElement, CachedMethod> reads = new HashMap<>();
     Map<String, CachedMethod> defined = new LinkedHashMap<>();
     Set<String> declared = new LinkedHashSet<>();
+    BatchingValidator.Siblings siblings =
+        new BatchingValidator.Siblings(type.getSimpleName().toString(), all, members);
     for (ExecutableElement method : all) {
       Optional<AnnotationMirror> cached = AnnotationMirrors.find(method, AnnotationMirrors.CACHED);
       if (cached.isEmpty()) {
@@ -91,7 +103,7 @@ public final class InterfaceValidator {
           CachedMethodValidator.cacheNameOf(
               method, new AnnotationAttributes(cached.get(), elements)));
       cachedMethods
-          .validate(method, members.get(method), cached.get())
+          .validate(method, members.get(method), cached.get(), siblings)
           .ifPresent(
               read -> {
                 reads.put(method, read);
@@ -240,15 +252,26 @@ public final class InterfaceValidator {
   /** Methods sharing a cache name must store the same type under keys of the same types. */
   private void checkSharedNames(List<MethodModel> methods) {
     Map<String, CachedMethod> first = new HashMap<>();
+    Map<String, CachedMethod> firstBulk = new HashMap<>();
     for (MethodModel model : methods) {
       if (!(model instanceof CachedMethod method)) {
         continue;
       }
       CachedMethod earlier = first.putIfAbsent(method.cacheName(), method);
+      CachedMethod bulk =
+          method.isBulk()
+              ? firstBulk.putIfAbsent(method.cacheName(), method)
+              : firstBulk.get(method.cacheName());
       if (earlier == null) {
         continue;
       }
       String difference = difference(earlier, method);
+      if (difference == null && bulk != null && bulk != earlier) {
+        // Methods that agree with the first may still disagree with a bulk method, which is
+        // stricter: compare with it too.
+        earlier = bulk;
+        difference = difference(bulk, method);
+      }
       if (difference != null) {
         AnnotationMirror mirror =
             AnnotationMirrors.find(method.element(), AnnotationMirrors.CACHED).orElseThrow();
@@ -273,6 +296,9 @@ public final class InterfaceValidator {
           earlier.valueType(),
           later.valueType());
     }
+    if (earlier.isBulk() || later.isBulk()) {
+      return bulkDifference(earlier, later);
+    }
     List<KeyPart.Value> a = earlier.keyValues();
     List<KeyPart.Value> b = later.keyValues();
     boolean same = a.size() == b.size();
@@ -280,6 +306,28 @@ public final class InterfaceValidator {
       same = types.isSameType(types.erasure(a.get(i).type()), types.erasure(b.get(i).type()));
     }
     return same ? null : "key parts " + keyTypes(a) + " where this method has " + keyTypes(b);
+  }
+
+  /**
+   * What keeps a bulk method and another method from sharing a cache: each element of a bulk method
+   * is a key as it is, so the other must render the same key, literals included (boxes and
+   * primitives agree), and carry no tags, which bulk loads cannot attach.
+   */
+  private String bulkDifference(CachedMethod earlier, CachedMethod later) {
+    if (!keyShapes.same(earlier.keyParts(), later.keyParts())) {
+      return "key "
+          + keyShapes.describe(earlier.keyParts())
+          + " where this method has "
+          + keyShapes.describe(later.keyParts())
+          + " (each element of a bulk method is its key as it is)";
+    }
+    if (earlier.tags().size() != later.tags().size()) {
+      return earlier.tags().size()
+          + " tags where this method has "
+          + later.tags().size()
+          + " (entries loaded in bulk carry no tags)";
+    }
+    return null;
   }
 
   private static String keyTypes(List<KeyPart.Value> values) {

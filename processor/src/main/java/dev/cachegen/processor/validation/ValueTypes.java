@@ -202,6 +202,15 @@ final class ValueTypes {
     return Optional.empty();
   }
 
+  /**
+   * Reports the first part of {@code type}, the value type of {@code method} whose return type is
+   * {@code returnType}, that the codec could not know; true when there is none.
+   */
+  boolean checkKnowable(
+      ExecutableElement method, AnnotationMirror cached, TypeMirror returnType, TypeMirror type) {
+    return knowable(method, cached, returnType, type);
+  }
+
   /** Reports the first part of {@code type} the codec could not know; true when there is none. */
   private boolean knowable(
       ExecutableElement method, AnnotationMirror cached, TypeMirror returnType, TypeMirror type) {

@@ -2,6 +2,7 @@ package dev.cachegen.processor.writer;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -9,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import dev.cachegen.processor.model.Batching;
 import dev.cachegen.processor.model.CachedMethod;
 import dev.cachegen.processor.model.DecoratorModel;
 import dev.cachegen.processor.model.MethodModel;
@@ -92,6 +94,9 @@ public final class DecoratorWriter {
       type.addField(RuntimeTypes.CACHE_RUNTIME, Naming.RUNTIME, Modifier.PRIVATE, Modifier.FINAL);
     }
     cached.forEach(method -> type.addField(cacheField(naming, method)));
+    cached.stream()
+        .filter(method -> method.batching().isPresent())
+        .forEach(method -> type.addField(batcherField(naming, method)));
     behind.forEach(method -> type.addField(queues.field(method)));
     type.addMethod(constructor(model, naming, interfaceName, queues));
     for (MethodModel method : model.methods()) {
@@ -116,6 +121,36 @@ public final class DecoratorWriter {
         ParameterizedTypeName.get(RuntimeTypes.TIERED_CACHE, TypeName.get(method.valueType()));
     return FieldSpec.builder(cache, naming.cacheField(method), Modifier.PRIVATE, Modifier.FINAL)
         .build();
+  }
+
+  private static FieldSpec batcherField(Naming naming, CachedMethod method) {
+    TypeName batcher =
+        ParameterizedTypeName.get(
+            RuntimeTypes.BATCHER,
+            TypeName.get(method.batching().orElseThrow().keyType()),
+            TypeName.get(method.valueType()));
+    return FieldSpec.builder(batcher, naming.batcherField(method), Modifier.PRIVATE, Modifier.FINAL)
+        .build();
+  }
+
+  /**
+   * {@code this.ownerBatcher = runtime.batcher(...)}: the runtime owns the batcher's thread, so it
+   * stops with the runtime.
+   */
+  private static CodeBlock batcher(Naming naming, CachedMethod method) {
+    Batching batching = method.batching().orElseThrow();
+    String keys = "keys";
+    return CodeBlock.of(
+        "this.$N = $N.batcher(\n$S,\n$L, // $L\n$L,\n$N -> $L)",
+        naming.batcherField(method),
+        Naming.RUNTIME,
+        method.cacheName(),
+        DefinitionConstants.nanosLiteral(batching.windowNanos()),
+        batching.windowText(),
+        batching.maxBatch(),
+        keys,
+        MethodBodies.delegateCall(
+            batching.bulkMethod(), MethodBodies.keysArgument(batching.parameterKind(), keys)));
   }
 
   /** Tag invalidation goes through the runtime itself, so only then does the decorator keep it. */
@@ -157,6 +192,11 @@ public final class DecoratorWriter {
           naming.cacheField(method),
           Naming.RUNTIME,
           naming.constant(method));
+    }
+    for (CachedMethod method : model.cachedMethods()) {
+      if (method.batching().isPresent()) {
+        constructor.addStatement(batcher(naming, method));
+      }
     }
     for (WritingMethod method : queues.methods()) {
       constructor.addStatement(queues.register(method));

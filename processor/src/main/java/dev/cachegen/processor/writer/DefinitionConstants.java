@@ -69,7 +69,12 @@ final class DefinitionConstants {
 
   /** {@code 600_000_000_000L}: grouped by thousands, since nanoseconds are long numbers. */
   static String nanosLiteral(CacheTtl ttl) {
-    String digits = Long.toString(ttl.nanos());
+    return nanosLiteral(ttl.nanos());
+  }
+
+  /** {@code 2_000_000L} for {@code nanos} of zero or more. */
+  static String nanosLiteral(long nanos) {
+    String digits = Long.toString(nanos);
     StringBuilder grouped = new StringBuilder();
     for (int i = 0; i < digits.length(); i++) {
       if (i > 0 && (digits.length() - i) % 3 == 0) {

@@ -100,6 +100,37 @@ final class KeyCode {
   }
 
   /**
+   * {@code parts} with every value read from the local {@code root} instead of its parameter: the
+   * key of one element of a bulk method, built inside a lambda whose parameter is {@code root}.
+   */
+  static List<KeyPart> rootedAt(List<KeyPart> parts, String root) {
+    List<KeyPart> rooted = new ArrayList<>();
+    for (KeyPart part : parts) {
+      if (part instanceof KeyPart.Value value) {
+        rooted.add(
+            new KeyPart.Value(
+                root,
+                value.parameterIsReference(),
+                value.accessors(),
+                value.type(),
+                value.recordComponents(),
+                false));
+      } else {
+        rooted.add(part);
+      }
+    }
+    return rooted;
+  }
+
+  /** The parts of {@code parts} that carry values, in order. */
+  static List<KeyPart.Value> values(List<KeyPart> parts) {
+    return parts.stream()
+        .filter(KeyPart.Value.class::isInstance)
+        .map(KeyPart.Value.class::cast)
+        .toList();
+  }
+
+  /**
    * The value's expression: {@code id}, {@code owner == null ? null : owner.id()}, or with deeper
    * chains {@code a == null || a.b() == null ? null : a.b().c()}. A value of the result starts at
    * the local {@code result}.

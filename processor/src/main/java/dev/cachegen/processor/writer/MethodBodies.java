@@ -4,10 +4,16 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import dev.cachegen.processor.model.BulkKeys;
 import dev.cachegen.processor.model.CachedMethod;
+import dev.cachegen.processor.model.CollectionKind;
 import dev.cachegen.processor.model.DelegatingMethod;
+import dev.cachegen.processor.model.KeyPart;
 import dev.cachegen.processor.model.MethodModel;
 import dev.cachegen.processor.model.WritingMethod;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.lang.model.element.ExecutableElement;
@@ -67,11 +73,21 @@ final class MethodBodies {
   }
 
   private MethodSpec cached(CachedMethod method) {
+    if (method.isBulk()) {
+      return bulk(method);
+    }
     Naming.Locals locals = Naming.locals(method.element());
     String cache = naming.cacheReference(method);
     TypeName value = TypeName.get(method.valueType());
     MethodSpec.Builder spec = overriding(method.element(), interfaceType, types);
-    spec.addJavadoc("Cached $L: L1, then L2, then the delegate.\n", javadocs.link(method));
+    if (method.batching().isPresent()) {
+      spec.addJavadoc(
+          "Cached $L: L1, then L2, then the delegate, with misses batched into $L.\n",
+          javadocs.link(method),
+          javadocs.link(method.batching().get().bulkMethod()));
+    } else {
+      spec.addJavadoc("Cached $L: L1, then L2, then the delegate.\n", javadocs.link(method));
+    }
     spec.addStatement("$T $N = $L", Object.class, locals.key(), keyCode.localKey(method));
     spec.addStatement(
         "$T $N = $L.getIfPresent($N)",
@@ -102,8 +118,53 @@ final class MethodBodies {
     };
   }
 
+  /**
+   * A bulk method: the runtime reads every key from L1, the rest from L2, and calls the delegate
+   * once with the keys still missing; the lambdas build each key's two keys from the element.
+   */
+  private MethodSpec bulk(CachedMethod method) {
+    BulkKeys bulk = method.bulk().orElseThrow();
+    Naming.BulkLocals locals = Naming.bulkLocals(method.element(), bulk.parameter());
+    String cache = naming.cacheReference(method);
+    List<KeyPart> elementKey = KeyCode.rootedAt(method.keyParts(), locals.element());
+    MethodSpec.Builder spec = overriding(method.element(), interfaceType, types);
+    spec.addJavadoc(
+        "Cached bulk $L: each key on its own, L1, then L2, then one delegate call with the keys"
+            + " still missing.\n",
+        javadocs.link(method));
+    spec.addStatement(
+        "return $L.getAll(\n$N,\n$N -> $L,\n$N -> $L,\n$N -> $L)",
+        cache,
+        bulk.parameter(),
+        locals.element(),
+        keyCode.localKey(KeyCode.values(elementKey), null),
+        locals.element(),
+        keyCode.sharedKey(elementKey, cache, null),
+        locals.missing(),
+        delegateCall(method.element(), keysArgument(bulk.kind(), locals.missing())));
+    return spec.build();
+  }
+
+  /**
+   * The runtime's {@code Collection} of keys {@code keys} (a local name), as the delegate's
+   * parameter of kind {@code kind} takes it: a copy in the runtime's order for lists and sets.
+   */
+  static CodeBlock keysArgument(CollectionKind kind, String keys) {
+    return switch (kind) {
+      case COLLECTION -> CodeBlock.of("$N", keys);
+      case LIST -> CodeBlock.of("new $T<>($N)", ArrayList.class, keys);
+      case SET -> CodeBlock.of("new $T<>($N)", LinkedHashSet.class, keys);
+    };
+  }
+
   private CodeBlock miss(CachedMethod method, Naming.Locals locals, String cache) {
-    CodeBlock call = delegateCall(method.element());
+    CodeBlock call =
+        method.batching().isPresent()
+            ? CodeBlock.of(
+                "$L.load($L)",
+                Naming.reference(naming.batcherField(method), method.element()),
+                KeyCode.valueExpression(method.keyValues().get(0), null))
+            : delegateCall(method.element());
     // The tags go between the shared key and the loader: get(key, sharedKey, tags, loader).
     CodeBlock keys =
         method.tags().isEmpty()
@@ -112,16 +173,25 @@ final class MethodBodies {
     return switch (method.returnKind()) {
       case PLAIN, PRIMITIVE -> CodeBlock.of("$L.get($L, () -> $L)", cache, keys, call);
       case OPTIONAL ->
-          CodeBlock.of(
-              "$T.ofNullable($L.get($L, () -> $T.orNull($L)))",
-              Optional.class,
-              cache,
-              keys,
-              RuntimeTypes.VALUES,
-              call);
+          method.batching().isPresent()
+              ? CodeBlock.of(
+                  "$T.ofNullable($L.get($L, () -> $L))", Optional.class, cache, keys, call)
+              : CodeBlock.of(
+                  "$T.ofNullable($L.get($L, () -> $T.orNull($L)))",
+                  Optional.class,
+                  cache,
+                  keys,
+                  RuntimeTypes.VALUES,
+                  call);
       case COMPLETABLE_FUTURE, COMPLETION_STAGE ->
           CodeBlock.of("$L.getAsync($L, () -> $L)", cache, keys, call);
     };
+  }
+
+  /** {@code this.delegate.findAll(argument)}, for a method of one parameter. */
+  static CodeBlock delegateCall(ExecutableElement method, CodeBlock argument) {
+    return CodeBlock.of(
+        "this.$N.$N($L)", Naming.DELEGATE, method.getSimpleName().toString(), argument);
   }
 
   /** {@code this.delegate.find(id)}. */

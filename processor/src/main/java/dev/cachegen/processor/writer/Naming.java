@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.ExecutableElement;
 
 /**
@@ -33,6 +34,7 @@ public final class Naming {
   private final Map<ExecutableElement, String> queueFields = new HashMap<>();
   private final Map<ExecutableElement, String> callRecords = new HashMap<>();
   private final Map<ExecutableElement, String> httpConstants = new HashMap<>();
+  private final Map<ExecutableElement, String> batchers = new HashMap<>();
 
   /**
    * Names the caches of {@code model}'s cached methods, then the queues of its write-behind
@@ -55,6 +57,19 @@ public final class Naming {
       usedFields.add(fieldName(name, n));
       constants.put(method.element(), constantName(name, n));
       fields.put(method.element(), fieldName(name, n));
+    }
+    for (CachedMethod method : model.cachedMethods()) {
+      if (method.batching().isEmpty()) {
+        continue;
+      }
+      String name = method.element().getSimpleName().toString();
+      // Overloads: ownerBatcher, owner2Batcher.
+      int n = 1;
+      while (usedFields.contains(batcherName(name, n))) {
+        n++;
+      }
+      usedFields.add(batcherName(name, n));
+      batchers.put(method.element(), batcherName(name, n));
     }
     for (WritingMethod method : model.writingMethods()) {
       if (method.write().isEmpty() || !method.write().get().isBehind()) {
@@ -130,6 +145,11 @@ public final class Naming {
     return fields.get(method.element());
   }
 
+  /** The {@code Batcher} field of a method with {@code batchWith}: {@code ownerBatcher}. */
+  public String batcherField(CachedMethod method) {
+    return batchers.get(method.element());
+  }
+
   /**
    * How the body of {@code method} refers to its cache: the bare field, or {@code this.field} when
    * a parameter has the field's name.
@@ -171,6 +191,35 @@ public final class Naming {
     String result = pick(taken, "result", "delegateResult");
     String resultValue = pick(taken, "resultValue", "delegateResultValue");
     return new Locals(key, cached, sharedKey, tags, result, resultValue);
+  }
+
+  /**
+   * The lambda parameters of a bulk method's body.
+   *
+   * @param element one key: the singular of the keys parameter's name ({@code ids} gives {@code
+   *     id}), else {@code key}
+   * @param missing the keys the delegate is asked for
+   */
+  public record BulkLocals(String element, String missing) {}
+
+  /** Lambda parameters for the bulk method {@code method} that no parameter shadows. */
+  public static BulkLocals bulkLocals(ExecutableElement method, String keysParameter) {
+    return bulkLocals(parameterNames(method), keysParameter);
+  }
+
+  /** Lambda parameters for a bulk method whose parameters are named {@code parameters}. */
+  static BulkLocals bulkLocals(List<String> parameters, String keysParameter) {
+    Set<String> taken = new HashSet<>(parameters);
+    String singular =
+        keysParameter.length() > 1 && keysParameter.endsWith("s")
+            ? keysParameter.substring(0, keysParameter.length() - 1)
+            : "key";
+    if (!SourceVersion.isIdentifier(singular) || SourceVersion.isKeyword(singular)) {
+      singular = "key";
+    }
+    String element = pick(taken, singular, "key");
+    String missing = pick(taken, "missing", "missingKeys");
+    return new BulkLocals(element, missing);
   }
 
   /** The first candidate not taken, else the last one with {@code _} added until it is free. */
@@ -219,6 +268,10 @@ public final class Naming {
 
   private static String httpConstantName(String method, int n) {
     return n == 1 ? upperSnake(method) + "_HTTP" : upperSnake(method) + "_HTTP_" + n;
+  }
+
+  private static String batcherName(String method, int n) {
+    return n == 1 ? method + "Batcher" : method + n + "Batcher";
   }
 
   private static String queueFieldName(String method, int n) {

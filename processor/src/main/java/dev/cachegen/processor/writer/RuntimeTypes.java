@@ -9,6 +9,7 @@ import com.palantir.javapoet.ClassName;
 final class RuntimeTypes {
   private static final String PACKAGE = "dev.cachegen.runtime";
 
+  static final ClassName BATCHER = ClassName.get(PACKAGE, "Batcher");
   static final ClassName CACHE_DEFINITION = ClassName.get(PACKAGE, "CacheDefinition");
   static final ClassName CACHE_ENTRY = ClassName.get(PACKAGE, "CacheEntry");
   static final ClassName CACHE_RUNTIME = ClassName.get(PACKAGE, "CacheRuntime");

@@ -2,6 +2,7 @@ package dev.cachegen.processor.writer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,5 +20,21 @@ class NamingTest {
   })
   void constantsAreUpperSnakeCase(String method, String constant) {
     assertEquals(constant, Naming.upperSnake(method));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "ids, id, missing",
+    "codes, code, missing",
+    "s, key, missing",
+    "keys, key, missing",
+    "key, key_, missing",
+    "classes, classe, missing",
+    "missing, key, missingKeys",
+    "cases, key, missing"
+  })
+  void bulkLambdaParametersAreTheSingularAndNeverShadowTheParameter(
+      String keys, String element, String missing) {
+    assertEquals(new Naming.BulkLocals(element, missing), Naming.bulkLocals(List.of(keys), keys));
   }
 }

@@ -1,0 +1,18 @@
+package bad;
+
+import dev.cachegen.annotations.Cached;
+import java.util.Collection;
+import java.util.Map;
+
+public interface BulkSharedLaterTagged {
+  record Item(long id, String name) {}
+
+  @Cached(name = "items")
+  Item find(long id);
+
+  @Cached(name = "items")
+  Map<Long, Item> findAll(Collection<Long> ids);
+
+  @Cached(name = "items", tags = "all") // ERROR
+  Item findTagged(long id);
+}

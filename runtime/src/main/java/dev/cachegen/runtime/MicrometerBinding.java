@@ -25,9 +25,11 @@ import java.util.function.ToDoubleFunction;
  * result=hit|miss}}, {@code cachegen.tier.errors{cache, tier=shared}} (timeouts, refused calls,
  * calls skipped while the breaker is open, undecodable entries), {@code cachegen.shared.available}
  * (1 or 0: whether Redis is in use or the runtime is failing open), {@code
- * cachegen.events.received}, {@code cachegen.local.resets}, and per write-behind queue {@code
- * cachegen.writebehind.calls{queue, outcome=enqueued|applied|retried|dead|coalesced|synchronous}},
- * {@code cachegen.writebehind.depth{queue}} and {@code cachegen.writebehind.lag{queue}}.
+ * cachegen.events.received}, {@code cachegen.local.resets}, {@code cachegen.stampede{cache,
+ * event=lock|wait}}, {@code cachegen.refresh{cache}}, {@code cachegen.stale{cache,
+ * reason=revalidate|error}}, and per write-behind queue {@code cachegen.writebehind.calls{queue,
+ * outcome=enqueued|applied|retried|dead|coalesced|synchronous}}, {@code
+ * cachegen.writebehind.depth{queue}} and {@code cachegen.writebehind.lag{queue}}.
  *
  * <p>All are function meters over the runtime's own counters: the hot path does not change when
  * metrics are on.
@@ -115,6 +117,36 @@ final class MicrometerBinding implements RuntimeObserver {
         tags.and("tier", "shared").and("result", "miss"),
         s -> s.shared().misses(),
         "Shared tier reads");
+    counter(
+        "cachegen.stampede",
+        cache,
+        tags.and("event", "lock"),
+        CacheStats::lockAcquisitions,
+        "Stampede locks taken: this runtime loaded for every JVM");
+    counter(
+        "cachegen.stampede",
+        cache,
+        tags.and("event", "wait"),
+        CacheStats::lockWaits,
+        "Misses that waited for another JVM's load instead of loading");
+    counter(
+        "cachegen.refresh",
+        cache,
+        tags.and("kind", "early"),
+        CacheStats::earlyRefreshes,
+        "Background reloads (early refresh or stale-while-revalidate)");
+    counter(
+        "cachegen.stale",
+        cache,
+        tags.and("reason", "revalidate"),
+        CacheStats::staleServed,
+        "Stale values served while a reload ran (stale-while-revalidate)");
+    counter(
+        "cachegen.stale",
+        cache,
+        tags.and("reason", "error"),
+        CacheStats::staleOnError,
+        "Stale values served because the delegate failed (stale-if-error)");
     counter(
         "cachegen.tier.errors",
         cache,

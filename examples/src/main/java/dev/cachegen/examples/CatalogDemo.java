@@ -2,6 +2,10 @@ package dev.cachegen.examples;
 
 import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.runtime.CacheStats;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
@@ -95,7 +99,8 @@ public final class CatalogDemo {
     out.printf(
         "cachegen example: %d products in H2, %d ms simulated network round trip per query%n",
         PRODUCTS, options.latency().toMillis());
-    CacheRuntime runtime = runtime(options, "catalog-demo");
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    CacheRuntime runtime = runtime(options, "catalog-demo", metrics);
     String tiers =
         options.redisUrl() == null
             ? "in-memory (Caffeine only; set REDIS_URL=redis://host:6379 to add Redis)"
@@ -112,20 +117,35 @@ public final class CatalogDemo {
       // The writes change the data, so they get a database and key prefix of their own: a second
       // run of the demo then still finds the read phase's entries in Redis.
       List<WriteCheck> writes;
-      try (CacheRuntime writesRuntime = runtime(options, "catalog-demo-writes");
+      try (CacheRuntime writesRuntime =
+              runtime(options, "catalog-demo-writes", new SimpleMeterRegistry());
           JdbcProductCatalog writesStore =
               JdbcProductCatalog.create(PRODUCTS, CATEGORIES, options.latency())) {
         writes = writeThenRead(new CachedProductCatalog(writesStore, writesRuntime), writesStore);
       }
       printWrites(out, writes);
+      printScrape(out, metrics);
       return new Result(uncached, withCache, writes, caches, tiers);
     }
   }
 
-  private static CacheRuntime runtime(Options options, String keyPrefix) {
+  private static CacheRuntime runtime(Options options, String keyPrefix, MeterRegistry metrics) {
+    CacheRuntime.Builder builder = CacheRuntime.builder().meterRegistry(metrics);
     return options.redisUrl() == null
-        ? CacheRuntime.inMemory()
-        : CacheRuntime.builder().redis(options.redisUrl()).keyPrefix(keyPrefix).build();
+        ? builder.build()
+        : builder.redis(options.redisUrl()).keyPrefix(keyPrefix).build();
+  }
+
+  /** The hit and miss lines of a Prometheus scrape, as a dashboard would read them. */
+  private static void printScrape(PrintStream out, PrometheusMeterRegistry metrics) {
+    out.println();
+    out.println(
+        "Prometheus scrape (cache_gets_total; ShopServer serves the whole of it at /metrics):");
+    for (String line : metrics.scrape().split("\n")) {
+      if (line.startsWith("cache_gets_total{")) {
+        out.println("  " + line);
+      }
+    }
   }
 
   private static Phase measure(

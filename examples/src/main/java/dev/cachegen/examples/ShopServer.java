@@ -5,7 +5,11 @@ import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.runtime.http.HttpCacheHandler;
 import dev.cachegen.runtime.http.HttpStatusException;
 import dev.cachegen.runtime.http.JdkHttpCacheHandler;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -34,8 +38,19 @@ public final class ShopServer implements AutoCloseable {
     this.storefront = storefront;
   }
 
+  /** Starts the shop on {@code port} (0 for any free port), with metrics at {@code /metrics}. */
+  public static ShopServer start(int port, String redisUrl) throws Exception {
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    CacheRuntime.Builder builder = CacheRuntime.builder().meterRegistry(metrics);
+    if (redisUrl != null && !redisUrl.isBlank()) {
+      builder.redis(redisUrl).keyPrefix("shop");
+    }
+    return start(port, builder.build(), metrics);
+  }
+
   /** Starts the shop on {@code port} (0 for any free port) of the loopback interface. */
-  public static ShopServer start(int port, CacheRuntime runtime) throws Exception {
+  static ShopServer start(int port, CacheRuntime runtime, PrometheusMeterRegistry metrics)
+      throws Exception {
     JdbcProductCatalog database = JdbcProductCatalog.create(500, 12, Duration.ofMillis(1));
     ProductCatalog catalog = new CachedProductCatalog(database, runtime);
     SimpleStorefront implementation = new SimpleStorefront(catalog);
@@ -64,6 +79,20 @@ public final class ShopServer implements AutoCloseable {
 
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.createContext("/", JdkHttpCacheHandler.of(settings, product, cart, balance));
+    // Prometheus scrapes this: cache.gets, cache.puts, cache.load... per cache, tier and queue.
+    server.createContext(
+        "/metrics",
+        exchange -> {
+          byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+          exchange
+              .getResponseHeaders()
+              .set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+          exchange.getResponseHeaders().set("Cache-Control", "no-store");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
     return new ShopServer(server, runtime, database, implementation);
   }
@@ -108,12 +137,7 @@ public final class ShopServer implements AutoCloseable {
   /** Runs the shop until the process is stopped: {@code --port N} (default 8080). */
   public static void main(String[] args) throws Exception {
     int port = args.length >= 2 && args[0].equals("--port") ? Integer.parseInt(args[1]) : 8080;
-    String redis = System.getenv("REDIS_URL");
-    CacheRuntime runtime =
-        redis == null || redis.isBlank()
-            ? CacheRuntime.inMemory()
-            : CacheRuntime.builder().redis(redis).keyPrefix("shop").build();
-    ShopServer shop = start(port, runtime);
+    ShopServer shop = start(port, System.getenv("REDIS_URL"));
     System.out.println("shop on http://127.0.0.1:" + shop.port() + " (Ctrl-C to stop)");
     System.out.println("  curl -i http://127.0.0.1:" + shop.port() + "/settings");
     System.out.println("  curl -i http://127.0.0.1:" + shop.port() + "/products/42");

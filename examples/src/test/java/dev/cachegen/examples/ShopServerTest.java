@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cachegen.runtime.CacheRuntime;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,7 @@ class ShopServerTest {
 
   @BeforeEach
   void start() throws Exception {
-    shop = ShopServer.start(0, CacheRuntime.inMemory());
+    shop = ShopServer.start(0, (String) null);
   }
 
   @AfterEach
@@ -76,6 +75,22 @@ class ShopServerTest {
     assertEquals("no-store", balance.headers().firstValue("Cache-Control").get());
     get("/balance", "X-Shopper", "ann");
     assertEquals(2, shop.implementationCalls(), "not cached anywhere");
+  }
+
+  @Test
+  void prometheusScrapesTheCacheMetersOverHttp() throws Exception {
+    get("/settings");
+    get("/settings");
+    get("/settings");
+    HttpResponse<String> scrape = get("/metrics");
+    assertEquals(200, scrape.statusCode());
+    String body = scrape.body();
+    assertTrue(
+        body.contains("cache_gets_total{cache=\"Storefront.settings\",result=\"hit\"} 2.0"), body);
+    assertTrue(
+        body.contains("cache_gets_total{cache=\"Storefront.settings\",result=\"miss\"} 1.0"), body);
+    assertTrue(
+        body.contains("cache_load_seconds_total") || body.contains("cache_load_total"), body);
   }
 
   @Test

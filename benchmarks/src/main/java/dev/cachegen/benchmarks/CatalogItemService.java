@@ -27,7 +27,7 @@ public class CatalogItemService implements ItemService {
     return loads.sum();
   }
 
-  private static Item item(String tenant, long id) {
+  static Item item(String tenant, long id) {
     return new Item(
         id,
         tenant + "item-" + id,

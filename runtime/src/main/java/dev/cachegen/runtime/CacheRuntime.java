@@ -497,7 +497,10 @@ public final class CacheRuntime implements AutoCloseable {
       return this;
     }
 
-    /** The most entries each cache keeps in the in-process tier. Default 10,000. */
+    /**
+     * The most entries each cache keeps in the in-process tier. Default 10,000. {@code 0} turns the
+     * in-process tier off: every call reads Redis (and still benefits from single flight).
+     */
     public Builder localMaximumSize(long size) {
       if (size < 0) {
         throw new IllegalArgumentException("localMaximumSize(" + size + "): must not be negative");

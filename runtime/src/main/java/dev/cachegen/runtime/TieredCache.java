@@ -118,6 +118,9 @@ public final class TieredCache<V> {
   /** Whether L1 hits and misses are counted: the one counter on the hit path. */
   private final boolean recordLocalStats;
 
+  /** Whether there is no in-process tier at all ({@code localMaximumSize(0)}). */
+  private final boolean localDisabled;
+
   private final ConcurrentHashMap<Object, CompletableFuture<CacheEntry<V>>> inFlight =
       new ConcurrentHashMap<>();
 
@@ -161,6 +164,7 @@ public final class TieredCache<V> {
       StampedeSettings stampede,
       boolean recordLocalStats) {
     this.recordLocalStats = recordLocalStats;
+    this.localDisabled = localMaximumSize == 0;
     this.definition = definition;
     this.shared = shared;
     this.coherence = coherence;
@@ -696,6 +700,9 @@ public final class TieredCache<V> {
   }
 
   private void putLocal(Object localKey, CacheEntry<V> entry) {
+    if (localDisabled) {
+      return; // localMaximumSize(0): Caffeine would evict only later, on its maintenance thread
+    }
     local.put(localKey, entry);
     if (shared.isPresent()) {
       localKeys.put(entry.sharedKey(), localKey);

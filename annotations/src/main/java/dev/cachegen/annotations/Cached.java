@@ -59,9 +59,14 @@ import java.lang.annotation.Target;
  * <p>A bulk method's key is always the element itself: it takes no {@link #key()} template, no
  * other parameter and no {@link #tags()}, and {@code CompletableFuture<Map<K, V>>} is not
  * supported; {@link #ttl()}, {@link #sliding()}, {@link #cacheNulls()} and {@link #stampede()}
- * apply to its entries as to any others. A method that returns a {@code Map} and takes a collection
- * is read as a bulk method unless a {@code key} template or {@link CacheKey} on another parameter
- * names its key.
+ * apply to its entries as to any others. A bulk read never answers with an entry that is due: it
+ * reloads entries picked for early refresh or past their expiry together with the missing keys, in
+ * the caller's call, and a failure reaches the caller. So a bulk method takes no {@link
+ * #earlyRefresh()}, {@link #staleWhileRevalidate()} or {@link #staleIfError()}, and it cannot share
+ * its cache with a method that has them: the methods of one cache must agree on these settings,
+ * since the runtime builds each cache from one definition. A method that returns a {@code Map} and
+ * takes a collection is read as a bulk method unless a {@code key} template or {@link CacheKey} on
+ * another parameter names its key.
  *
  * <h2>Batching</h2>
  *
@@ -140,11 +145,72 @@ public @interface Cached {
   StampedePolicy stampede() default StampedePolicy.LOCK;
 
   /**
-   * The beta of probabilistic early refresh (XFetch): with a value above zero an entry may be
-   * reloaded in the background shortly before it expires, more eagerly for larger values; {@code
-   * 1.0} is the usual choice. {@code 0}, the default, turns early refresh off.
+   * The beta of probabilistic early refresh (XFetch, Vattani, Chierichetti and Lowenstein, VLDB
+   * 2015), so that a hot entry is reloaded shortly before it expires instead of every caller
+   * waiting for a load after it expired. {@code 0}, the default, turns early refresh off; {@code
+   * 1.0} is the usual choice, larger values refresh earlier.
+   *
+   * <pre>{@code
+   * @Cached(ttl = "10m", earlyRefresh = 1.0)
+   * Price price(String sku);
+   * }</pre>
+   *
+   * <p>The runtime keeps how long the load of each entry took ({@code delta}). On every hit it
+   * draws a random number in (0, 1] and finds the entry due once {@code now - delta * beta *
+   * ln(random) >= expiry}: the closer the expiry and the slower the load, the likelier. The caller
+   * that finds an entry due is answered with the current value at once, and one background load per
+   * key replaces it: one across all JVMs with {@link StampedePolicy#LOCK} and Redis, one per JVM
+   * with {@link StampedePolicy#NONE}. If that load fails, the current value stays until it expires.
+   * Entries stored by {@link WriteThrough} or {@link WriteBehind} took no load, so they are never
+   * refreshed early.
+   *
+   * <p>Must be a finite number, zero or more. Not with {@link #sliding()}, whose entries have no
+   * fixed expiry to refresh before, and not on a bulk method (see the class documentation).
    */
   double earlyRefresh() default 0;
+
+  /**
+   * Stale-while-revalidate: how long after its expiry an entry may still be served, while one
+   * background load replaces it, as a duration such as {@code "30s"}. Empty, the default, turns it
+   * off.
+   *
+   * <pre>{@code
+   * @Cached(ttl = "5m", staleWhileRevalidate = "1m")
+   * CompletableFuture<Stock> stock(String sku);
+   * }</pre>
+   *
+   * <p>Within the window after an entry's expiry, a call is answered with the old value at once and
+   * starts a reload in the background (one per key, and one across JVMs with {@link
+   * StampedePolicy#LOCK} and Redis); when the reload succeeds, its value replaces the entry. If it
+   * fails, the old value stays, and the next call within the window tries again. After the window
+   * the entry is gone and a call loads as usual. Both tiers keep each entry at least this much
+   * longer than {@link #ttl()}.
+   *
+   * <p>Not with {@link #sliding()}, whose entries have no fixed expiry to serve a stale value
+   * after, and not on a bulk method (see the class documentation).
+   */
+  String staleWhileRevalidate() default "";
+
+  /**
+   * Stale-if-error: how long after its expiry an entry may still be served when the delegate fails
+   * to reload it, as a duration such as {@code "1h"}. Empty, the default, turns it off.
+   *
+   * <pre>{@code
+   * @Cached(ttl = "5m", staleIfError = "1h")
+   * ExchangeRate rate(Currency from, Currency to) throws RatesUnavailableException;
+   * }</pre>
+   *
+   * <p>Within the window after an entry's expiry, a call still loads, in the caller's call; only
+   * when the delegate throws an {@link Exception} (or its future fails with one) is the old value
+   * returned instead, and the failure is counted, not thrown. An {@link Error} always reaches the
+   * caller. With {@link #staleWhileRevalidate()} as well, the old value is served at once within
+   * that window, and after it only on failures, until this window ends too. Both tiers keep each
+   * entry at least this much longer than {@link #ttl()}.
+   *
+   * <p>Not with {@link #sliding()}, whose entries have no fixed expiry to serve a stale value
+   * after, and not on a bulk method (see the class documentation).
+   */
+  String staleIfError() default "";
 
   /**
    * The name of a bulk method of the same interface ({@code Map<K, V> m(Collection<K> keys)}, or

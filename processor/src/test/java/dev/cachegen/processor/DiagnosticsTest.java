@@ -89,7 +89,20 @@ class DiagnosticsTest {
           TagPartTypeNotAllowed    | TagPartTypeNotAllowed       | Tag part {owners} of method delete is a tag part of type java.util.List<java.lang.Long>
           WriteInClass             | CachedNotInInterface        | @InvalidateTags method delete is declared in class WriteInClass
           EarlyRefreshNegative     | EarlyRefreshNegative        | earlyRefresh -1.0 of method find is negative
-          EarlyRefreshNotSupported | EarlyRefreshNotYetSupported | earlyRefresh of method find is not supported yet
+          EarlyRefreshNotFinite    | EarlyRefreshNotFinite       | earlyRefresh Infinity of method find is not a finite number, so no refresh time follows from it, and the runtime rejects it. Use a positive beta such as 1.0, or 0 to turn early refresh off.
+          EarlyRefreshNaN          | EarlyRefreshNotFinite       | earlyRefresh NaN of method find is not a finite number
+          StaleWhileRevalidateMalformed | DurationMalformed      | staleWhileRevalidate "30 seconds" of method find is not a duration
+          StaleWhileRevalidateNegative | StaleWindowNotPositive  | staleWhileRevalidate "-30s" of method find is not positive, so no stale value could ever be served. Use a positive window such as "30s", or remove staleWhileRevalidate to turn it off.
+          StaleIfErrorZero         | StaleWindowNotPositive      | staleIfError "0s" of method find is not positive
+          StaleIfErrorTooLong      | DurationTooLong             | staleIfError "999999999d" of method find is too long
+          EarlyRefreshWithSliding  | FreshnessWithSliding        | earlyRefresh = 1.0 of method find cannot be combined with sliding = true: a sliding entry's expiry moves with every read, so it has no fixed expiry to refresh before or to serve a stale value after, and the runtime rejects the combination. Remove sliding to use a fixed ttl, or remove earlyRefresh.
+          StaleWhileRevalidateWithSliding | FreshnessWithSliding | staleWhileRevalidate = "30s" of method find cannot be combined with sliding = true
+          StaleIfErrorWithSliding  | FreshnessWithSliding        | staleIfError = "1h" of method find cannot be combined with sliding = true
+          BulkEarlyRefresh         | BulkFreshnessNotSupported   | Bulk method findAll has earlyRefresh = 1.0, but a bulk read never answers with an entry that is due: it reloads entries picked for early refresh or past their expiry together with the missing keys, in the caller's call, and a failure of that load reaches the caller, so earlyRefresh would be silently ignored.
+          BulkStaleWhileRevalidate | BulkFreshnessNotSupported   | Bulk method findAll has staleWhileRevalidate = "30s"
+          BulkStaleIfError         | BulkFreshnessNotSupported   | Bulk method findAll has staleIfError = "1h"
+          FreshnessSharedConflict  | CacheNameConflict           | Cache name "prices" of method maybePrice is also used by price, with staleWhileRevalidate = "30s", staleIfError = "1h" where this method has no earlyRefresh, staleWhileRevalidate or staleIfError.
+          BulkSharedFreshCache     | CacheNameConflict           | Cache name "items" of method find is also used by findAll, with no earlyRefresh, staleWhileRevalidate or staleIfError where this method has earlyRefresh = 1.0.
           BulkExtraParameter       | BulkParameterCount          | Bulk method findAll takes 'verbose' besides its keys 'ids'. Each key of a bulk method is cached on its own, so the key must be the element alone, and other parameters would be silently left out of it. Remove 'verbose', or declare a bulk method per value of it.
           BulkParameterType        | BulkParameterType           | Parameter 'ids' of bulk method findAll has type java.util.ArrayList<java.lang.Long>. The runtime hands the delegate the missing keys as a collection it builds, so declare exactly Collection<K>, List<K> or Set<K>
           BulkElementMismatch      | BulkElementMismatch         | Bulk method findAll takes keys of type java.lang.Long in 'ids' but returns a map keyed by java.lang.String.

@@ -20,6 +20,7 @@ class EclipseCompilerTest {
         "com.acme.bulk.CachedDirectory",
         "com.acme.catalog.CachedCatalog_Products",
         "com.acme.catalog.CachedCatalog_Reader",
+        "com.acme.fresh.CachedPrices",
         "com.acme.fun.CachedLookups",
         "com.acme.fun.CachedEdits",
         "com.acme.fun.CachedEdits_Tagged",

@@ -36,6 +36,7 @@ class GoldenFilesTest {
         "com.acme.bulk.CachedDirectory",
         "com.acme.catalog.CachedCatalog_Products",
         "com.acme.catalog.CachedCatalog_Reader",
+        "com.acme.fresh.CachedPrices",
         "com.acme.store.CachedInventory",
         "com.acme.web.CachedStorefront"
       })

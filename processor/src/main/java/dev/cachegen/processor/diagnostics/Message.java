@@ -85,14 +85,30 @@ public enum Message {
           + " name such as \"items.byOwner\"."),
   CACHE_NAME_CONFLICT(
       "Cache name \"%s\" of method %s is also used by %s, with %s. Methods that share a cache must"
-          + " agree on the value type and on the types of the key parts. Give one of them another"
-          + " name."),
+          + " agree on the value type, on the types of the key parts and on earlyRefresh,"
+          + " staleWhileRevalidate and staleIfError (the runtime builds a cache from the first"
+          + " definition it is given). Give one of them another name."),
   EARLY_REFRESH_NEGATIVE(
       "earlyRefresh %s of method %s is negative. Use 0 to turn early refresh off, or a positive"
           + " beta such as 1.0."),
-  EARLY_REFRESH_NOT_YET_SUPPORTED(
-      "earlyRefresh of method %s is not supported yet: early refresh is not implemented, so the"
-          + " setting would be silently ignored. Remove earlyRefresh for now."),
+  EARLY_REFRESH_NOT_FINITE(
+      "earlyRefresh %s of method %s is not a finite number, so no refresh time follows from it,"
+          + " and the runtime rejects it. Use a positive beta such as 1.0, or 0 to turn early"
+          + " refresh off."),
+  STALE_WINDOW_NOT_POSITIVE(
+      "%s \"%s\" of method %s is not positive, so no stale value could ever be served. Use a"
+          + " positive window such as \"30s\", or remove %s to turn it off."),
+  FRESHNESS_WITH_SLIDING(
+      "%s of method %s cannot be combined with sliding = true: a sliding entry's expiry moves"
+          + " with every read, so it has no fixed expiry to refresh before or to serve a stale"
+          + " value after, and the runtime rejects the combination. Remove sliding to use a fixed"
+          + " ttl, or remove %s."),
+  BULK_FRESHNESS_NOT_SUPPORTED(
+      "Bulk method %s has %s, but a bulk read never answers with an entry that is due: it reloads"
+          + " entries picked for early refresh or past their expiry together with the missing"
+          + " keys, in the caller's call, and a failure of that load reaches the caller, so %s"
+          + " would be silently ignored. Remove it, or read these entries with a single-key"
+          + " method in a cache of its own."),
   TAG_TEMPLATE_SYNTAX(
       "Tag template \"%s\" of method %s is malformed at position %d: %s. A tag template is text"
           + " with parameters in braces, such as \"owner:{owner.id}\"; braces cannot appear in"

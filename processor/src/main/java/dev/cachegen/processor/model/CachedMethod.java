@@ -22,6 +22,7 @@ import javax.lang.model.type.TypeMirror;
  * @param sliding whether reads extend an entry's life
  * @param cacheNulls whether {@code null} answers are stored
  * @param stampede what concurrent misses do
+ * @param freshness early refresh and stale windows; {@link Freshness#NONE} for a bulk method
  * @param shape the value type's fingerprint
  * @param tags the tags attached to every entry loaded by this method, in template order
  * @param bulk for a bulk method ({@code Map<K, V> findAll(Collection<K> ids)}), its keys; then
@@ -41,6 +42,7 @@ public record CachedMethod(
     boolean sliding,
     boolean cacheNulls,
     StampedePolicy stampede,
+    Freshness freshness,
     Shape shape,
     List<TagTemplate> tags,
     Optional<BulkKeys> bulk,

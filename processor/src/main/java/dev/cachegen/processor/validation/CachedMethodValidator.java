@@ -7,6 +7,7 @@ import dev.cachegen.processor.model.Batching;
 import dev.cachegen.processor.model.BulkKeys;
 import dev.cachegen.processor.model.CacheTtl;
 import dev.cachegen.processor.model.CachedMethod;
+import dev.cachegen.processor.model.Freshness;
 import dev.cachegen.processor.model.KeyPart;
 import dev.cachegen.processor.model.ReturnKind;
 import dev.cachegen.processor.model.TagTemplate;
@@ -69,7 +70,6 @@ final class CachedMethodValidator {
     String name = cacheName(method, cached);
     Optional<CacheTtl> ttl = duration(method, cached, "ttl", cached.string("ttl"));
     Optional<CacheTtl> localTtl = localTtl(method, cached, ttl);
-    checkNotYetSupported(method, cached);
     Optional<ValueTypes.Unwrapped> value = Optional.empty();
     Optional<List<KeyPart>> keyParts = Optional.empty();
     Optional<List<TagTemplate>> tags = Optional.empty();
@@ -90,6 +90,7 @@ final class CachedMethodValidator {
         tags = keys.tags(method, KeyResolver.cachedScope(method, type), cached, "tags");
       }
     }
+    Optional<Freshness> freshness = freshness(method, cached, form == BulkMethods.Form.BULK);
     Optional<Batching> batching =
         batchings.validate(
             method, cached, form == BulkMethods.Form.BULK, keyParts, value, siblings);
@@ -109,6 +110,7 @@ final class CachedMethodValidator {
             cached.bool("sliding"),
             cached.bool("cacheNulls"),
             StampedePolicy.valueOf(cached.enumConstant("stampede")),
+            freshness.orElseThrow(),
             shapes.of(value.orElseThrow().valueType()),
             tags.orElseThrow(),
             bulk,
@@ -219,10 +221,24 @@ final class CachedMethodValidator {
     return local;
   }
 
-  /** Attributes of the contract whose runtime support is still missing: honest errors. */
-  private void checkNotYetSupported(ExecutableElement method, AnnotationAttributes cached) {
+  /**
+   * Early refresh and the stale windows, each checked on its own: a valid value, and a method whose
+   * entries have a fixed expiry that the runtime serves single-key reads around. Mirrors what
+   * {@code CacheDefinition.Builder.build()} rejects, so no definition fails at run time.
+   */
+  private Optional<Freshness> freshness(
+      ExecutableElement method, AnnotationAttributes cached, boolean bulk) {
+    int errorsBefore = diagnostics.errorCount();
     double earlyRefresh = cached.number("earlyRefresh");
-    if (!(earlyRefresh >= 0)) {
+    if (Double.isNaN(earlyRefresh) || Double.isInfinite(earlyRefresh)) {
+      diagnostics.error(
+          method,
+          cached.mirror(),
+          cached.written("earlyRefresh"),
+          Message.EARLY_REFRESH_NOT_FINITE,
+          earlyRefresh,
+          method.getSimpleName());
+    } else if (earlyRefresh < 0) {
       diagnostics.error(
           method,
           cached.mirror(),
@@ -231,12 +247,78 @@ final class CachedMethodValidator {
           earlyRefresh,
           method.getSimpleName());
     } else if (earlyRefresh > 0) {
+      checkFixedExpiry(method, cached, bulk, "earlyRefresh", "earlyRefresh = " + earlyRefresh);
+    }
+    Optional<CacheTtl> staleWhileRevalidate =
+        staleWindow(method, cached, bulk, "staleWhileRevalidate");
+    Optional<CacheTtl> staleIfError = staleWindow(method, cached, bulk, "staleIfError");
+    if (diagnostics.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
+    // -0.0 is off too, and must compare equal to 0 when methods share a cache.
+    double beta = earlyRefresh > 0 ? earlyRefresh : 0;
+    return Optional.of(new Freshness(beta, staleWhileRevalidate, staleIfError));
+  }
+
+  /** A stale window: empty when not set, and empty after reporting its error. */
+  private Optional<CacheTtl> staleWindow(
+      ExecutableElement method, AnnotationAttributes cached, boolean bulk, String attribute) {
+    String text = cached.string(attribute);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    if (DurationParser.parse(text).problem() == DurationParser.Problem.NOT_POSITIVE) {
       diagnostics.error(
           method,
           cached.mirror(),
-          cached.written("earlyRefresh"),
-          Message.EARLY_REFRESH_NOT_YET_SUPPORTED,
-          method.getSimpleName());
+          cached.written(attribute),
+          Message.STALE_WINDOW_NOT_POSITIVE,
+          attribute,
+          text,
+          method.getSimpleName(),
+          attribute);
+      return Optional.empty();
     }
+    Optional<CacheTtl> window = duration(method, cached, attribute, text);
+    if (window.isPresent()
+        && !checkFixedExpiry(method, cached, bulk, attribute, attribute + " = \"" + text + "\"")) {
+      return Optional.empty();
+    }
+    return window;
+  }
+
+  /**
+   * Whether the method may have {@code attribute}, written as {@code setting}: not on a bulk
+   * method, whose reads reload due entries themselves, and not with sliding expiry.
+   */
+  private boolean checkFixedExpiry(
+      ExecutableElement method,
+      AnnotationAttributes cached,
+      boolean bulk,
+      String attribute,
+      String setting) {
+    if (bulk) {
+      diagnostics.error(
+          method,
+          cached.mirror(),
+          cached.written(attribute),
+          Message.BULK_FRESHNESS_NOT_SUPPORTED,
+          method.getSimpleName(),
+          setting,
+          attribute);
+      return false;
+    }
+    if (cached.bool("sliding")) {
+      diagnostics.error(
+          method,
+          cached.mirror(),
+          cached.written(attribute),
+          Message.FRESHNESS_WITH_SLIDING,
+          setting,
+          method.getSimpleName(),
+          attribute);
+      return false;
+    }
+    return true;
   }
 }

@@ -5,6 +5,7 @@ import dev.cachegen.processor.diagnostics.Message;
 import dev.cachegen.processor.model.CachedMethod;
 import dev.cachegen.processor.model.DecoratorModel;
 import dev.cachegen.processor.model.DelegatingMethod;
+import dev.cachegen.processor.model.Freshness;
 import dev.cachegen.processor.model.HttpPolicy;
 import dev.cachegen.processor.model.KeyPart;
 import dev.cachegen.processor.model.MethodModel;
@@ -296,6 +297,13 @@ public final class InterfaceValidator {
           earlier.valueType(),
           later.valueType());
     }
+    if (!earlier.freshness().equals(later.freshness())) {
+      // The runtime creates the cache from whichever definition it gets first; a method whose
+      // in-process hits do not check freshness would answer with entries past their expiry.
+      return describe(earlier.freshness())
+          + " where this method has "
+          + describe(later.freshness());
+    }
     if (earlier.isBulk() || later.isBulk()) {
       return bulkDifference(earlier, later);
     }
@@ -328,6 +336,22 @@ public final class InterfaceValidator {
           + " (entries loaded in bulk carry no tags)";
     }
     return null;
+  }
+
+  /** {@code earlyRefresh = 1.0, staleWhileRevalidate = "30s"}, as the settings are written. */
+  private static String describe(Freshness freshness) {
+    if (!freshness.isChecked()) {
+      return "no earlyRefresh, staleWhileRevalidate or staleIfError";
+    }
+    List<String> settings = new ArrayList<>();
+    if (freshness.earlyRefresh() > 0) {
+      settings.add("earlyRefresh = " + freshness.earlyRefresh());
+    }
+    freshness
+        .staleWhileRevalidate()
+        .ifPresent(w -> settings.add("staleWhileRevalidate = \"" + w.text() + "\""));
+    freshness.staleIfError().ifPresent(w -> settings.add("staleIfError = \"" + w.text() + "\""));
+    return String.join(", ", settings);
   }
 
   private static String keyTypes(List<KeyPart.Value> values) {

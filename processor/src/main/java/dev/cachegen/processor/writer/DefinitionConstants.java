@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeName;
 import dev.cachegen.annotations.StampedePolicy;
 import dev.cachegen.processor.model.CacheTtl;
 import dev.cachegen.processor.model.CachedMethod;
+import dev.cachegen.processor.model.Freshness;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -52,6 +53,7 @@ final class DefinitionConstants {
     if (method.stampede() != StampedePolicy.LOCK) {
       init.add("\n.stampede($T.$L)", RuntimeTypes.STAMPEDE_POLICY, method.stampede().name());
     }
+    freshness(init, method.freshness());
     init.add("\n.build()$<$<$<$<");
     return FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.CACHE_DEFINITION, value),
@@ -65,6 +67,20 @@ final class DefinitionConstants {
             shorten(method.shape().description()))
         .initializer(init.build())
         .build();
+  }
+
+  /** Early refresh and the stale windows, only those that are set. */
+  private static void freshness(CodeBlock.Builder init, Freshness freshness) {
+    if (freshness.earlyRefresh() > 0) {
+      init.add("\n.earlyRefresh($L)", Double.toString(freshness.earlyRefresh()));
+    }
+    freshness
+        .staleWhileRevalidate()
+        .ifPresent(
+            w -> init.add("\n.staleWhileRevalidateNanos($L) // $L", nanosLiteral(w), w.text()));
+    freshness
+        .staleIfError()
+        .ifPresent(w -> init.add("\n.staleIfErrorNanos($L) // $L", nanosLiteral(w), w.text()));
   }
 
   /** {@code 600_000_000_000L}: grouped by thousands, since nanoseconds are long numbers. */

@@ -8,6 +8,7 @@ import dev.cachegen.processor.model.BulkKeys;
 import dev.cachegen.processor.model.CachedMethod;
 import dev.cachegen.processor.model.CollectionKind;
 import dev.cachegen.processor.model.DelegatingMethod;
+import dev.cachegen.processor.model.Freshness;
 import dev.cachegen.processor.model.KeyPart;
 import dev.cachegen.processor.model.MethodModel;
 import dev.cachegen.processor.model.WritingMethod;
@@ -88,6 +89,7 @@ final class MethodBodies {
     } else {
       spec.addJavadoc("Cached $L: L1, then L2, then the delegate.\n", javadocs.link(method));
     }
+    freshnessJavadoc(spec, method.freshness());
     spec.addStatement("$T $N = $L", Object.class, locals.key(), keyCode.localKey(method));
     spec.addStatement(
         "$T $N = $L.getIfPresent($N)",
@@ -95,9 +97,15 @@ final class MethodBodies {
         locals.cached(),
         cache,
         locals.key());
-    spec.beginControlFlow("if ($N != null)", locals.cached())
-        .addStatement("return $L", hit(method, locals))
-        .endControlFlow();
+    if (method.freshness().isChecked()) {
+      // An entry due for early refresh or past its expiry goes on to the runtime, which may
+      // still answer with it at once while it reloads.
+      spec.beginControlFlow(
+          "if ($N != null && !$L.refreshDue($N))", locals.cached(), cache, locals.cached());
+    } else {
+      spec.beginControlFlow("if ($N != null)", locals.cached());
+    }
+    spec.addStatement("return $L", hit(method, locals)).endControlFlow();
     spec.addStatement(
         "$T $N = $L", String.class, locals.sharedKey(), keyCode.sharedKey(method, cache));
     if (!method.tags().isEmpty()) {
@@ -106,6 +114,30 @@ final class MethodBodies {
     }
     spec.addStatement("return $L", miss(method, locals, cache));
     return spec.build();
+  }
+
+  /** One line per freshness setting, saying what a caller gets around the entry's expiry. */
+  private static void freshnessJavadoc(MethodSpec.Builder spec, Freshness freshness) {
+    if (freshness.earlyRefresh() > 0) {
+      spec.addJavadoc(
+          "An entry picked for early refresh is answered at once and reloaded in the"
+              + " background.\n");
+    }
+    freshness
+        .staleWhileRevalidate()
+        .ifPresent(
+            w ->
+                spec.addJavadoc(
+                    "An entry up to $L past its expiry is answered at once and reloaded in the"
+                        + " background.\n",
+                    w.text()));
+    freshness
+        .staleIfError()
+        .ifPresent(
+            w ->
+                spec.addJavadoc(
+                    "An entry up to $L past its expiry is answered when its reload fails.\n",
+                    w.text()));
   }
 
   private static CodeBlock hit(CachedMethod method, Naming.Locals locals) {

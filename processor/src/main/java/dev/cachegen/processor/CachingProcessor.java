@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import dev.cachegen.processor.diagnostics.Diagnostics;
 import dev.cachegen.processor.diagnostics.Message;
 import dev.cachegen.processor.model.DecoratorModel;
+import dev.cachegen.processor.validation.AnnotationNames;
 import dev.cachegen.processor.validation.InterfaceValidator;
 import dev.cachegen.processor.writer.DecoratorWriter;
 import java.io.IOException;
@@ -35,26 +36,8 @@ import javax.lang.model.element.TypeElement;
  */
 @AutoService(Processor.class)
 public final class CachingProcessor extends AbstractProcessor {
-  static final String CACHED = "dev.cachegen.annotations.Cached";
-  static final String CACHE_KEY = "dev.cachegen.annotations.CacheKey";
-  static final String WRITE_THROUGH = "dev.cachegen.annotations.WriteThrough";
-  static final String WRITE_BEHIND = "dev.cachegen.annotations.WriteBehind";
-  static final String INVALIDATE = "dev.cachegen.annotations.Invalidate";
-  static final String INVALIDATE_LIST = "dev.cachegen.annotations.Invalidate.List";
-  static final String INVALIDATE_TAGS = "dev.cachegen.annotations.InvalidateTags";
-  static final String CACHE_CONTROL = "dev.cachegen.annotations.CacheControl";
-
   /** Every annotation that makes a type need a decorator (or an error), in a fixed order. */
-  private static final List<String> ANNOTATIONS =
-      List.of(
-          CACHED,
-          CACHE_KEY,
-          WRITE_THROUGH,
-          WRITE_BEHIND,
-          INVALIDATE,
-          INVALIDATE_LIST,
-          INVALIDATE_TAGS,
-          CACHE_CONTROL);
+  private static final List<String> ANNOTATIONS = AnnotationNames.ALL;
 
   /** Qualified names of types waiting for a later round, in the order they were met. */
   private final Set<String> deferred = new LinkedHashSet<>();

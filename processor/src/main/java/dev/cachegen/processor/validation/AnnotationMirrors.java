@@ -12,29 +12,22 @@ import javax.lang.model.element.TypeElement;
 
 /** Finds annotations by name on elements, without loading annotation classes. */
 final class AnnotationMirrors {
-  static final String CACHED = "dev.cachegen.annotations.Cached";
-  static final String CACHE_KEY = "dev.cachegen.annotations.CacheKey";
-  static final String WRITE_THROUGH = "dev.cachegen.annotations.WriteThrough";
-  static final String WRITE_BEHIND = "dev.cachegen.annotations.WriteBehind";
-  static final String INVALIDATE = "dev.cachegen.annotations.Invalidate";
-  static final String INVALIDATE_LIST = "dev.cachegen.annotations.Invalidate.List";
-  static final String INVALIDATE_TAGS = "dev.cachegen.annotations.InvalidateTags";
-  static final String CACHE_CONTROL = "dev.cachegen.annotations.CacheControl";
+  static final String CACHED = AnnotationNames.CACHED;
+  static final String CACHE_KEY = AnnotationNames.CACHE_KEY;
+  static final String WRITE_THROUGH = AnnotationNames.WRITE_THROUGH;
+  static final String WRITE_BEHIND = AnnotationNames.WRITE_BEHIND;
+  static final String INVALIDATE = AnnotationNames.INVALIDATE;
+  static final String INVALIDATE_LIST = AnnotationNames.INVALIDATE_LIST;
+  static final String INVALIDATE_TAGS = AnnotationNames.INVALIDATE_TAGS;
+  static final String CACHE_CONTROL = AnnotationNames.CACHE_CONTROL;
 
   /** The annotations that make a method write or invalidate (the container stands for its own). */
   static final List<String> WRITES =
       List.of(WRITE_THROUGH, WRITE_BEHIND, INVALIDATE, INVALIDATE_LIST, INVALIDATE_TAGS);
 
-  /** Every annotation cachegen reads on methods. */
+  /** Every annotation cachegen reads on methods: all but {@code @CacheKey}, a parameter's. */
   static final List<String> ON_METHODS =
-      List.of(
-          CACHED,
-          WRITE_THROUGH,
-          WRITE_BEHIND,
-          INVALIDATE,
-          INVALIDATE_LIST,
-          INVALIDATE_TAGS,
-          CACHE_CONTROL);
+      AnnotationNames.ALL.stream().filter(name -> !name.equals(CACHE_KEY)).toList();
 
   static final String JSON_TYPE_INFO = "com.fasterxml.jackson.annotation.JsonTypeInfo";
 

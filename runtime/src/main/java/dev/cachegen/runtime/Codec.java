@@ -29,5 +29,14 @@ public interface Codec {
 
     /** Decodes bytes written by {@link #encode}; throws on bytes that are not such a value. */
     V decode(byte[] bytes) throws Exception;
+
+    /**
+     * Decodes {@code length} bytes of {@code bytes} from {@code offset}. The shared tier's entries
+     * carry a header before the payload; codecs that can read in place should override this to
+     * spare the copy.
+     */
+    default V decode(byte[] bytes, int offset, int length) throws Exception {
+      return decode(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+    }
   }
 }

@@ -107,9 +107,7 @@ final class EntryFormat {
           tagVersions,
           sharedKey);
     }
-    byte[] payload = new byte[buffer.remaining()];
-    buffer.get(payload);
-    V value = codec.decode(payload);
+    V value = codec.decode(bytes, buffer.position(), buffer.remaining());
     if (value == null) {
       throw new CorruptEntryException("payload decodes to null without the null flag");
     }

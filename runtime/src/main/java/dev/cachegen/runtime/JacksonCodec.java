@@ -61,6 +61,11 @@ public final class JacksonCodec implements Codec {
       public V decode(byte[] bytes) throws Exception {
         return reader.readValue(bytes);
       }
+
+      @Override
+      public V decode(byte[] bytes, int offset, int length) throws Exception {
+        return reader.readValue(bytes, offset, length);
+      }
     };
   }
 

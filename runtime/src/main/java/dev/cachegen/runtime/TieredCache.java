@@ -10,9 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -484,10 +482,13 @@ public final class TieredCache<V> {
       Function<? super K, String> sharedKey,
       BulkLoader<K, V> loader) {
     long sequence = invalidations.get();
-    Map<K, V> found = new HashMap<>();
-    List<K> missedLocally = new ArrayList<>();
-    List<Object> missedLocalKeys = new ArrayList<>();
-    for (K key : new LinkedHashSet<>(keys)) {
+    // In the order of keys, so that when every key hits (the common case) this is the answer.
+    Map<K, V> found = new LinkedHashMap<>(Math.max(16, keys.size() * 4 / 3 + 1));
+    Map<K, Object> missed = null; // key -> its local key, in the order of keys
+    for (K key : keys) {
+      if (found.containsKey(key) || (missed != null && missed.containsKey(key))) {
+        continue; // a duplicate
+      }
       Object local = localKey.apply(key);
       CacheEntry<V> entry = getIfPresent(local);
       if (entry != null && (!checksFreshness || !refreshDue(entry))) {
@@ -496,13 +497,17 @@ public final class TieredCache<V> {
         }
       } else {
         FOUND_DUE.remove();
-        missedLocally.add(key);
-        missedLocalKeys.add(local);
+        if (missed == null) {
+          missed = new LinkedHashMap<>();
+        }
+        missed.put(key, local);
       }
     }
-    if (missedLocally.isEmpty()) {
-      return inOrder(keys, found);
+    if (missed == null) {
+      return found;
     }
+    List<K> missedLocally = new ArrayList<>(missed.keySet());
+    List<Object> missedLocalKeys = new ArrayList<>(missed.values());
 
     long loadGeneration = currentGeneration();
     List<String> sharedKeys = new ArrayList<>(missedLocally.size());

@@ -331,6 +331,8 @@ public final class CacheRuntime implements AutoCloseable {
 
     private String redisUri;
     private List<String> clusterUris;
+    private String sentinelMaster;
+    private List<String> sentinelUris;
     private String keyPrefix = "cachegen";
     private Codec codec = JacksonCodec.create();
     private Clock clock = SYSTEM_CLOCK;
@@ -364,10 +366,37 @@ public final class CacheRuntime implements AutoCloseable {
      */
     public Builder redis(String uri) {
       RedisEndpoint.parse(uri);
-      if (clusterUris != null) {
-        throw new IllegalStateException("redis(uri): redisCluster(...) was already set; use one");
+      if (clusterUris != null || sentinelUris != null) {
+        throw new IllegalStateException(
+            "redis(uri): redisCluster(...) or redisSentinel(...) was already set; use one");
       }
       this.redisUri = uri;
+      return this;
+    }
+
+    /**
+     * Adds a Redis master found through Redis Sentinel as the shared tier: {@code masterName} as
+     * the sentinels monitor it, reached through any of the given sentinels ({@code
+     * redis://host:26379}). The master's user, password and database come from the first URI; after
+     * a failover the runtime follows the new master (calls in between fail open).
+     */
+    public Builder redisSentinel(String masterName, String... sentinelUris) {
+      Objects.requireNonNull(masterName, "masterName");
+      if (masterName.isBlank()) {
+        throw new IllegalArgumentException("redisSentinel(masterName, ...): name the master");
+      }
+      if (sentinelUris.length == 0) {
+        throw new IllegalArgumentException("redisSentinel(" + masterName + "): name a sentinel");
+      }
+      for (String uri : sentinelUris) {
+        RedisEndpoint.parse(uri);
+      }
+      if (redisUri != null || clusterUris != null) {
+        throw new IllegalStateException(
+            "redisSentinel(...): redis(uri) or redisCluster(...) was already set; use one");
+      }
+      this.sentinelMaster = masterName;
+      this.sentinelUris = List.of(sentinelUris);
       return this;
     }
 
@@ -383,8 +412,9 @@ public final class CacheRuntime implements AutoCloseable {
       for (String uri : uris) {
         RedisEndpoint.parse(uri);
       }
-      if (redisUri != null) {
-        throw new IllegalStateException("redisCluster(...): redis(uri) was already set; use one");
+      if (redisUri != null || sentinelUris != null) {
+        throw new IllegalStateException(
+            "redisCluster(...): redis(uri) or redisSentinel(...) was already set; use one");
       }
       this.clusterUris = List.of(uris);
       return this;
@@ -618,6 +648,10 @@ public final class CacheRuntime implements AutoCloseable {
       SharedTier shared;
       if (redisUri != null) {
         shared = RedisSharedTier.standalone(RedisEndpoint.parse(redisUri), settings);
+      } else if (sentinelUris != null) {
+        List<RedisEndpoint> sentinels = new ArrayList<>();
+        sentinelUris.forEach(uri -> sentinels.add(RedisEndpoint.parse(uri)));
+        shared = RedisSharedTier.sentinel(sentinelMaster, sentinels, settings);
       } else if (clusterUris != null) {
         List<RedisEndpoint> seeds = new ArrayList<>();
         clusterUris.forEach(uri -> seeds.add(RedisEndpoint.parse(uri)));

@@ -18,6 +18,7 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.UnifiedJedis;
@@ -97,6 +98,34 @@ final class RedisSharedTier implements SharedTier {
             .maxTotalRetriesDuration(settings.timeout.multipliedBy(4))
             .build();
     return new RedisSharedTier(client, true, "cluster" + nodes, settings);
+  }
+
+  /**
+   * A master found through Redis Sentinel: {@code masterName} as the sentinels monitor it, reached
+   * through any of {@code sentinels}. The master's credentials and database come from the first
+   * sentinel URI; the sentinels themselves are asked without credentials.
+   */
+  static RedisSharedTier sentinel(
+      String masterName, List<RedisEndpoint> sentinels, RedisSettings settings) {
+    Set<HostAndPort> nodes = new LinkedHashSet<>();
+    for (RedisEndpoint sentinel : sentinels) {
+      nodes.add(new HostAndPort(sentinel.host, sentinel.port));
+    }
+    int timeoutMillis = (int) settings.timeout.toMillis();
+    RedisSentinelClient client =
+        RedisSentinelClient.builder()
+            .masterName(masterName)
+            .sentinels(nodes)
+            .clientConfig(clientConfig(sentinels.get(0), settings, true))
+            .sentinelClientConfig(
+                DefaultJedisClientConfig.builder()
+                    .connectionTimeoutMillis(timeoutMillis)
+                    .socketTimeoutMillis(timeoutMillis)
+                    .clientName("cachegen-sentinel")
+                    .build())
+            .poolConfig(poolConfig(settings))
+            .build();
+    return new RedisSharedTier(client, false, "sentinel " + masterName + nodes, settings);
   }
 
   private static JedisClientConfig clientConfig(

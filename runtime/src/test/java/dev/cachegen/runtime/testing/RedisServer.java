@@ -146,7 +146,7 @@ public final class RedisServer implements AutoCloseable {
     return "RedisServer[" + uri + ", " + backend.getClass().getSimpleName() + "]";
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
@@ -170,7 +170,7 @@ public final class RedisServer implements AutoCloseable {
     return Optional.empty();
   }
 
-  static boolean waitForPing(String host, int port, Duration timeout) {
+  public static boolean waitForPing(String host, int port, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       try (Socket socket = new Socket()) {

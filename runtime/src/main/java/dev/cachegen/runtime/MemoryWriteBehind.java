@@ -139,13 +139,7 @@ final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
   @Override
   void drain(Duration timeout) {
     closing = true;
-    try {
-      worker.join(timeout.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (worker.isAlive()) {
-      worker.interrupt();
+    if (!stop(worker, timeout)) {
       log.warn(
           "write-behind {}: {} calls were still queued in memory after {} ms and are lost",
           definition.name(),

@@ -308,14 +308,7 @@ final class RedisWriteBehind<C> extends WriteBehindBackend<C> {
   @Override
   void drain(Duration timeout) {
     closing = true;
-    try {
-      worker.join(timeout.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (worker.isAlive()) {
-      worker.interrupt();
-    }
+    stop(worker, timeout);
     if (!drained) {
       log.info(
           "write-behind {}: stopped before the queue was empty; the rest stays in Redis and is"

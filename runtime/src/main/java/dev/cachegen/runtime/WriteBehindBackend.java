@@ -44,6 +44,23 @@ abstract class WriteBehindBackend<C> implements AutoCloseable {
     drain(Duration.ofSeconds(10));
   }
 
+  /**
+   * Waits up to {@code timeout} for {@code worker} to finish, then interrupts it. Returns whether
+   * it finished by itself.
+   */
+  static boolean stop(Thread worker, Duration timeout) {
+    try {
+      worker.join(timeout.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (worker.isAlive()) {
+      worker.interrupt();
+      return false;
+    }
+    return true;
+  }
+
   /** Applies in the caller's thread; the delegate's failure reaches the caller unchanged. */
   void applyNow(C call) {
     appliedSynchronously.increment();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cachegen.runtime.testing.Await;
 import dev.cachegen.runtime.testing.RedisCluster;
 import java.time.Duration;
 import java.util.List;
@@ -72,7 +73,7 @@ class ClusterTest {
     String prefix = prefix();
     try (CacheRuntime a = node(prefix);
         CacheRuntime b = node(prefix)) {
-      TieredCacheTest.awaitUntil(() -> b.stats().localTierResets() >= 1);
+      Await.subscribed(b);
       TieredCache<String> onB = b.cache(strings("cl.tagged").build());
       TieredCache<String> onA = a.cache(strings("cl.tagged").build());
       String tag = Tags.builder().literal("owner:").value(1L).build();
@@ -83,7 +84,7 @@ class ClusterTest {
       onB.get(Keys.local("untagged"), onB.sharedKey().value("untagged").build(), () -> "u");
 
       a.invalidateTags(tag);
-      TieredCacheTest.awaitUntil(() -> b.stats().eventsReceived() >= 1);
+      Await.until(() -> b.stats().eventsReceived() >= 1);
       for (int i = 0; i < 20; i++) {
         assertNull(onB.getIfPresent(Keys.local("t" + i)));
       }
@@ -98,7 +99,7 @@ class ClusterTest {
       assertEquals(1, loads.get());
 
       onA.invalidate(Keys.local("untagged"), onA.sharedKey().value("untagged").build());
-      TieredCacheTest.awaitUntil(() -> b.stats().eventsReceived() >= 2);
+      Await.until(() -> b.stats().eventsReceived() >= 2);
       assertNull(onB.getIfPresent(Keys.local("untagged")));
     }
   }
@@ -116,7 +117,7 @@ class ClusterTest {
       for (int i = 0; i < 30; i++) {
         queue.enqueue("key" + i, new Call(i));
       }
-      TieredCacheTest.awaitUntil(() -> applied.size() == 30);
+      Await.until(() -> applied.size() == 30);
       assertTrue(queue.stats().durable());
     }
     assertEquals(30, applied.size());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cachegen.runtime.testing.Await;
 import dev.cachegen.runtime.testing.RedisServer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -60,12 +61,8 @@ class CoherenceTest {
         });
   }
 
-  private static void awaitSubscribed(CacheRuntime runtime) {
-    TieredCacheTest.awaitUntil(() -> runtime.coherence().resets() >= 1);
-  }
-
   private static void awaitEvents(CacheRuntime runtime, long count) {
-    TieredCacheTest.awaitUntil(() -> runtime.coherence().eventsReceived() >= count);
+    Await.until(() -> runtime.coherence().eventsReceived() >= count);
   }
 
   @Test
@@ -73,8 +70,8 @@ class CoherenceTest {
     String prefix = prefix();
     try (CacheRuntime a = node(prefix);
         CacheRuntime b = node(prefix)) {
-      awaitSubscribed(a);
-      awaitSubscribed(b);
+      Await.subscribed(a);
+      Await.subscribed(b);
       TieredCache<String> onA = a.cache(strings("c.write").build());
       TieredCache<String> onB = b.cache(strings("c.write").build());
       AtomicInteger loads = new AtomicInteger();
@@ -94,7 +91,7 @@ class CoherenceTest {
     String prefix = prefix();
     try (CacheRuntime a = node(prefix);
         CacheRuntime b = node(prefix)) {
-      awaitSubscribed(b);
+      Await.subscribed(b);
       TieredCache<String> onA = a.cache(strings("c.evict").build());
       TieredCache<String> onB = b.cache(strings("c.evict").build());
       AtomicInteger loads = new AtomicInteger();
@@ -113,7 +110,7 @@ class CoherenceTest {
     String prefix = prefix();
     try (CacheRuntime a = node(prefix);
         CacheRuntime b = node(prefix)) {
-      awaitSubscribed(b);
+      Await.subscribed(b);
       TieredCache<String> onA = a.cache(strings("c.all").build());
       TieredCache<String> onB = b.cache(strings("c.all").build());
       TieredCache<String> otherOnB = b.cache(strings("c.other").build());
@@ -143,7 +140,7 @@ class CoherenceTest {
     String prefix = prefix();
     try (CacheRuntime a = node(prefix);
         CacheRuntime b = node(prefix)) {
-      awaitSubscribed(b);
+      Await.subscribed(b);
       TieredCache<String> items = b.cache(strings("c.items").build());
       TieredCache<String> lists = b.cache(strings("c.lists").build());
       String owner42 = Tags.builder().literal("owner:").value(42L).build();
@@ -205,18 +202,18 @@ class CoherenceTest {
     try (RedisServer owned = RedisServer.startOwned();
         CacheRuntime runtime =
             CacheRuntime.builder().redis(owned.uri()).keyPrefix(prefix()).build()) {
-      awaitSubscribed(runtime);
+      Await.subscribed(runtime);
       TieredCache<String> cache = runtime.cache(strings("c.reconnect").build());
       AtomicInteger loads = new AtomicInteger();
       read(cache, "k", new String[0], loads, "v");
       assertNotNull(cache.getIfPresent(Keys.local("k")));
       long resetsBefore = runtime.coherence().resets();
       owned.kill();
-      TieredCacheTest.awaitUntil(() -> runtime.coherence().resets() > resetsBefore);
+      Await.until(() -> runtime.coherence().resets() > resetsBefore);
       assertNull(cache.getIfPresent(Keys.local("k")), "dropped: events may be missed from now on");
       owned.restart();
       long afterKill = runtime.coherence().resets();
-      TieredCacheTest.awaitUntil(() -> runtime.coherence().resets() > afterKill);
+      Await.until(() -> runtime.coherence().resets() > afterKill);
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.cachegen.runtime;
 
 import static dev.cachegen.runtime.TestCaches.strings;
-import static dev.cachegen.runtime.TieredCacheTest.awaitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.runtime.TieredCacheTest.MutableClock;
+import dev.cachegen.runtime.testing.Await;
 import dev.cachegen.runtime.testing.RedisServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +66,7 @@ class FreshnessTest {
    * would otherwise race with the test's first load.
    */
   private static CacheRuntime subscribed(CacheRuntime runtime) {
-    awaitUntil(() -> runtime.stats().localTierResets() >= 1);
+    Await.subscribed(runtime);
     return runtime;
   }
 
@@ -160,12 +160,12 @@ class FreshnessTest {
 
       // The caller gets the current value at once; the reload runs in the background.
       assertEquals("v1", read(cache, "k", delegate));
-      awaitUntil(() -> delegate.calls.get() == 2);
+      Await.until(() -> delegate.calls.get() == 2);
       for (int i = 0; i < 20; i++) {
         assertEquals("v1", read(cache, "k", delegate), "still served while the reload runs");
       }
       delegate.release.countDown();
-      awaitUntil(() -> "v2".equals(value(cache)));
+      Await.until(() -> "v2".equals(value(cache)));
       assertEquals(2, delegate.calls.get(), "one background reload per key");
       assertEquals(1, runtime.stats().cache("x.early").earlyRefreshes());
       assertTrue(entry(cache, "k").expiresAtMillis() > first.expiresAtMillis());
@@ -225,12 +225,12 @@ class FreshnessTest {
       advanceTo(old.expiresAtMillis() - 500);
       assertEquals("v1", read(one, "k", delegate));
       String sharedKey = one.sharedKey().value("k").build();
-      awaitUntil(
+      Await.until(
           () ->
               new String(
                       raw.get(sharedKey.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8)
                   .endsWith("\"v2\""));
-      awaitUntil(() -> !raw.exists(one.lockKey(sharedKey))); // released after the refresh
+      Await.until(() -> !raw.exists(one.lockKey(sharedKey))); // released after the refresh
       assertEquals(2, first.stats().cache("x.shared").lockAcquisitions(), "load and refresh");
 
       // Another runtime reads the refreshed entry and its new expiry.
@@ -256,7 +256,7 @@ class FreshnessTest {
       random.set(EARLY);
       advanceTo(entry(cache, "k").expiresAtMillis() - 500);
       assertEquals("v1", read(cache, "k", delegate));
-      awaitUntil(() -> !cache.refreshing(Keys.local("k")));
+      Await.until(() -> !cache.refreshing(Keys.local("k")));
       assertEquals(1, runtime.stats().cache("x.skip").lockAcquisitions(), "the first load only");
       assertEquals(1, delegate.calls.get(), "the other JVM refreshes; this one does not load");
       assertEquals("v1", value(cache));
@@ -286,9 +286,9 @@ class FreshnessTest {
           "v1",
           readAsync(cache, "k", () -> CompletableFuture.completedFuture("no"))
               .get(5, TimeUnit.SECONDS));
-      awaitUntil(() -> delegate.calls.get() == 2);
+      Await.until(() -> delegate.calls.get() == 2);
       delegate.release.countDown();
-      awaitUntil(() -> "v2".equals(value(cache)));
+      Await.until(() -> "v2".equals(value(cache)));
       CacheStats stats = runtime.stats().cache("x.swr");
       assertEquals(2, delegate.calls.get(), "one background refresh");
       assertEquals(21, stats.staleServed());
@@ -317,7 +317,7 @@ class FreshnessTest {
       advanceTo(entry(one, "k").expiresAtMillis() + 2_000);
       TieredCache<String> two = second.cache(definition);
       assertEquals("v1", read(two, "k", delegate), "the stale entry from Redis, at once");
-      awaitUntil(
+      Await.until(
           () -> delegate.calls.get() == 2 && second.stats().cache("x.swr2").earlyRefreshes() == 1);
       assertEquals(1, second.stats().cache("x.swr2").staleServed());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cachegen.runtime.testing.Await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -77,10 +78,9 @@ class MetricsTest {
       for (int i = 0; i < 4; i++) {
         queue.enqueue(new Call(i));
       }
-      TieredCacheTest.awaitUntil(
-          () -> gauge("cachegen.writebehind.depth", "queue", "m.writes") == 3);
+      Await.until(() -> gauge("cachegen.writebehind.depth", "queue", "m.writes") == 3);
       release.countDown();
-      TieredCacheTest.awaitUntil(
+      Await.until(
           () ->
               counter("cachegen.writebehind.calls", "queue", "m.writes", "outcome", "applied")
                   == 4);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.cachegen.runtime.testing.Await;
 import dev.cachegen.runtime.testing.RedisServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -139,7 +140,7 @@ class RedisTierTest {
       find(cache, "k", () -> "v");
       String key = cache.sharedKey().value("k").build();
       raw.pexpire(key, 5_000);
-      TieredCacheTest.awaitUntil(() -> cache.stats().localSize() == 0);
+      Await.until(() -> cache.stats().localSize() == 0);
       assertEquals("v", find(cache, "k", () -> fail("must come from Redis")));
       assertTrue(raw.pttl(key) > 50_000, "GETEX reset the ttl: " + raw.pttl(key));
     }
@@ -195,7 +196,7 @@ class RedisTierTest {
               .get(5, TimeUnit.SECONDS));
       TieredCache<String> two = second.cache(strings("r.async").build());
       String key = one.sharedKey().value("k").build();
-      TieredCacheTest.awaitUntil(() -> raw.exists(key));
+      Await.until(() -> raw.exists(key));
       assertEquals(
           "v", findAsync(two, "k", () -> fail("must come from Redis")).get(5, TimeUnit.SECONDS));
     }

@@ -3,13 +3,13 @@ package dev.cachegen.runtime;
 import static dev.cachegen.runtime.TestCaches.find;
 import static dev.cachegen.runtime.TestCaches.findAsync;
 import static dev.cachegen.runtime.TestCaches.strings;
-import static dev.cachegen.runtime.TieredCacheTest.awaitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.annotations.StampedePolicy;
+import dev.cachegen.runtime.testing.Await;
 import dev.cachegen.runtime.testing.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,7 +100,7 @@ class StampedeLockTest {
       TieredCache<String> cache = runtime.cache(strings("s.one").build());
       GatedDelegate delegate = new GatedDelegate();
       List<Future<String>> calls = callers(cache, 32, delegate);
-      awaitUntil(() -> delegate.calls.get() >= 1);
+      Await.until(() -> delegate.calls.get() >= 1);
       delegate.release.countDown();
       assertAll(calls, "value-1");
       assertEquals(1, delegate.calls.get());
@@ -122,7 +122,7 @@ class StampedeLockTest {
       List<Future<String>> calls = new ArrayList<>(callers(one, 16, delegate));
       calls.addAll(callers(two, 16, delegate));
       // Deterministic: one runtime loads, and the other is seen waiting on the lock.
-      awaitUntil(
+      Await.until(
           () ->
               delegate.calls.get() == 1
                   && first.stats().cache("s.two").lockWaits()
@@ -153,9 +153,9 @@ class StampedeLockTest {
             return source;
           };
       CompletableFuture<String> fromOne = findAsync(one, "k", loader);
-      awaitUntil(() -> calls.get() == 1);
+      Await.until(() -> calls.get() == 1);
       CompletableFuture<String> fromTwo = findAsync(two, "k", loader);
-      awaitUntil(() -> second.stats().cache("s.async").lockWaits() == 1);
+      Await.until(() -> second.stats().cache("s.async").lockWaits() == 1);
       source.complete("async value");
       assertEquals("async value", fromOne.get(20, TimeUnit.SECONDS));
       assertEquals("async value", fromTwo.get(20, TimeUnit.SECONDS));
@@ -181,7 +181,7 @@ class StampedeLockTest {
 
       // An owner whose lease ran out must not release its successor's lock.
       assertTrue(tier.tryLock(key, "slow owner", 50));
-      awaitUntil(() -> !raw.exists(key));
+      Await.until(() -> !raw.exists(key));
       assertTrue(tier.tryLock(key, "successor", 60_000));
       assertFalse(tier.unlock(key, "slow owner"));
       assertEquals("successor", raw.get(key));
@@ -298,7 +298,7 @@ class StampedeLockTest {
       String lockKey = cache.lockKey(cache.sharedKey().value("k").build());
       owned.command("SET", lockKey, "owner-elsewhere", "PX", "300000");
       Future<String> waiter = threads.submit(() -> find(cache, "k", () -> "loaded"));
-      awaitUntil(() -> runtime.stats().cache("s.dies").lockWaits() == 1);
+      Await.until(() -> runtime.stats().cache("s.dies").lockWaits() == 1);
       owned.kill();
       // Bounded by the Redis timeout, not by the five-minute wait.
       assertEquals("loaded", waiter.get(20, TimeUnit.SECONDS));
@@ -323,9 +323,9 @@ class StampedeLockTest {
                         assertTrue(fail.await(20, TimeUnit.SECONDS));
                         throw new java.io.IOException("database down");
                       }));
-      awaitUntil(() -> first.stats().cache("s.fails").lockAcquisitions() == 1);
+      Await.until(() -> first.stats().cache("s.fails").lockAcquisitions() == 1);
       Future<String> waiter = threads.submit(() -> find(two, "k", () -> "second try"));
-      awaitUntil(() -> second.stats().cache("s.fails").lockWaits() == 1);
+      Await.until(() -> second.stats().cache("s.fails").lockWaits() == 1);
       fail.countDown();
       ExecutionException thrown = assertThrows(ExecutionException.class, owner::get);
       assertEquals("database down", thrown.getCause().getMessage());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.annotations.StampedePolicy;
+import dev.cachegen.runtime.testing.Await;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +72,7 @@ class TieredCacheTest {
                         return "value";
                       })));
     }
-    awaitUntil(() -> loads.get() >= 1);
+    Await.until(() -> loads.get() >= 1);
     release.countDown();
     for (Future<String> call : calls) {
       assertEquals("value", call.get(5, TimeUnit.SECONDS));
@@ -125,7 +126,7 @@ class TieredCacheTest {
                         throw failure;
                       })));
     }
-    awaitUntil(() -> loads.get() >= 1);
+    Await.until(() -> loads.get() >= 1);
     release.countDown();
     for (Future<String> call : calls) {
       ExecutionException thrown = assertThrows(ExecutionException.class, call::get);
@@ -224,16 +225,6 @@ class TieredCacheTest {
     IllegalStateException error =
         assertThrows(IllegalStateException.class, () -> runtime.cache(other));
     assertTrue(error.getMessage().contains("java.lang.String"), error.getMessage());
-  }
-
-  static void awaitUntil(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.onSpinWait();
-    }
   }
 
   /** A clock the test moves by hand. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cachegen.runtime.testing.Await;
 import dev.cachegen.runtime.testing.RedisServer;
 import java.io.IOException;
 import java.time.Duration;
@@ -84,7 +85,7 @@ class WriteBehindTest {
                 applied.add(save);
               });
       queue.enqueue(new Save("k", 1));
-      TieredCacheTest.awaitUntil(() -> !runtime.deadLetters("Store.save").isEmpty());
+      Await.until(() -> !runtime.deadLetters("Store.save").isEmpty());
       assertEquals(3, attempts.get());
       DeadLetter letter = runtime.deadLetters("Store.save").get(0);
       assertEquals("{\"id\":\"k\",\"version\":1}", letter.call());
@@ -96,7 +97,7 @@ class WriteBehindTest {
 
       failUntil.set(0);
       assertEquals(1, runtime.replayDeadLetters("Store.save"));
-      TieredCacheTest.awaitUntil(() -> applied.size() == 1);
+      Await.until(() -> applied.size() == 1);
       assertEquals(new Save("k", 1), applied.get(0));
       assertTrue(runtime.deadLetters("Store.save").isEmpty());
     }
@@ -121,7 +122,7 @@ class WriteBehindTest {
       }
       queue.enqueue("other", new Save("other", 1));
       release.countDown();
-      TieredCacheTest.awaitUntil(() -> applied.size() == 3);
+      Await.until(() -> applied.size() == 3);
       assertEquals(
           List.of(new Save("blocker", 0), new Save("k", 5), new Save("other", 1)), applied);
       assertEquals(4, queue.stats().coalesced());
@@ -138,13 +139,13 @@ class WriteBehindTest {
       for (int i = 0; i < 5; i++) {
         queue.enqueue(new Save("k" + i, i));
       }
-      Thread.sleep(30);
+      Await.until(() -> queue.stats().lagMillis() >= 20);
       WriteBehindStats stats = queue.stats();
       assertEquals(durable, stats.durable());
       assertTrue(stats.depth() >= 4, "depth " + stats.depth());
       assertTrue(stats.lagMillis() >= 20, "lag " + stats.lagMillis());
       release.countDown();
-      TieredCacheTest.awaitUntil(() -> queue.stats().depth() == 0);
+      Await.until(() -> queue.stats().depth() == 0);
       assertEquals(0, queue.stats().lagMillis());
     }
   }
@@ -165,7 +166,7 @@ class WriteBehindTest {
                 }
               });
       queue.enqueue(new Save("a", 0)); // taken by the worker, which then blocks
-      TieredCacheTest.awaitUntil(() -> threads.size() == 1);
+      Await.until(() -> threads.size() == 1);
       queue.enqueue(new Save("b", 1)); // fills the queue
       queue.enqueue(new Save("c", 2)); // no room: applied here
       assertEquals(Thread.currentThread().getName(), threads.get(1));
@@ -194,7 +195,7 @@ class WriteBehindTest {
     List<Save> applied = new CopyOnWriteArrayList<>();
     try (CacheRuntime survivor = runtime(true, prefix)) {
       survivor.writeBehind(saves().build(), applied::add);
-      TieredCacheTest.awaitUntil(() -> applied.size() == 1);
+      Await.until(() -> applied.size() == 1);
       assertEquals(new Save("k", 1), applied.get(0));
     } finally {
       never.countDown();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.runtime.CacheStats;
+import dev.cachegen.runtime.testing.Await;
 import dev.cachegen.runtime.testing.RedisServer;
 import dev.cachegen.tests.fixtures.CachedCatalog;
 import dev.cachegen.tests.fixtures.Catalog;
@@ -13,6 +14,7 @@ import dev.cachegen.tests.fixtures.Owner;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,12 +68,13 @@ class SharedTierTest {
       catalog.byOwner(owner); // ttl = "1s", localTtl = "200ms"
       catalog.byOwner(owner);
       assertEquals(1, delegate.calls("byOwner"));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (delegate.calls("byOwner") == 1) {
-        assertTrue(System.nanoTime() < deadline, "the entry outlived its ttl");
-        Thread.sleep(50);
-        catalog.byOwner(owner);
-      }
+      // Else the entry outlived its ttl.
+      Await.until(
+          () -> {
+            catalog.byOwner(owner);
+            return delegate.calls("byOwner") > 1;
+          },
+          Duration.ofSeconds(5));
       assertEquals(2, delegate.calls("byOwner"));
     }
   }
@@ -88,8 +91,11 @@ class SharedTierTest {
                 .build()) {
       CountingCatalog delegate = new CountingCatalog();
       Catalog catalog = new CachedCatalog(delegate, runtime);
+      Await.subscribed(runtime);
       catalog.item(1);
       owned.kill();
+      // The event subscription notices the loss on its own thread and drops the local tier.
+      Await.until(() -> runtime.stats().localTierResets() >= 2);
       for (int id = 2; id < 30; id++) {
         long start = System.nanoTime();
         assertEquals("item-" + id, catalog.item(id).name());
@@ -102,13 +108,16 @@ class SharedTierTest {
       assertEquals("item-1", catalog.item(1).name());
       assertEquals(30, delegate.calls("item"));
       owned.restart();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      int id = 100;
-      while (!runtime.stats().sharedTierAvailable() || "0".equals(owned.command("DBSIZE"))) {
-        assertTrue(System.nanoTime() < deadline, "the runtime did not go back to Redis");
-        catalog.item(id++);
-        Thread.sleep(20);
-      }
+      // Else the runtime did not go back to Redis.
+      AtomicInteger next = new AtomicInteger(100);
+      Await.until(
+          () -> {
+            if (runtime.stats().sharedTierAvailable() && !"0".equals(owned.command("DBSIZE"))) {
+              return true;
+            }
+            catalog.item(next.getAndIncrement());
+            return false;
+          });
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.cachegen.runtime.Tags;
 import dev.cachegen.runtime.TieredCache;
 import dev.cachegen.runtime.WriteBehindDefinition;
 import dev.cachegen.runtime.WriteBehindQueue;
+import dev.cachegen.runtime.testing.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ public final class ChildNode {
   private static void serveCache(CacheRuntime runtime, BufferedReader in) throws Exception {
     TieredCache<String> items = runtime.cache(ITEMS);
     AtomicInteger loads = new AtomicInteger();
-    awaitSubscription(runtime);
+    Await.subscribed(runtime);
     System.out.println("ready");
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String[] words = line.split(" ");
@@ -132,13 +133,6 @@ public final class ChildNode {
           return;
         }
       }
-    }
-  }
-
-  private static void awaitSubscription(CacheRuntime runtime) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (runtime.stats().localTierResets() == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
     }
   }
 }

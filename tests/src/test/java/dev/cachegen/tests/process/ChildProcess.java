@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A {@link ChildNode} in its own JVM, with the test's class path. */
+/** A {@link ChildNode} (or another main class) in its own JVM, with the test's class path. */
 public final class ChildProcess implements AutoCloseable {
   private final Process process;
   private final PrintWriter commands;
@@ -44,16 +44,22 @@ public final class ChildProcess implements AutoCloseable {
 
   /** Starts {@code ChildNode redisUri prefix mode} and waits for its {@code ready}. */
   public static ChildProcess start(String redisUri, String prefix, String mode) throws IOException {
+    return start(ChildNode.class, redisUri, prefix, mode);
+  }
+
+  /**
+   * Starts {@code main} with {@code arguments} in a JVM of its own, with this test's class path,
+   * and waits for its {@code ready}.
+   */
+  public static ChildProcess start(Class<?> main, String... arguments) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     command.add("-Dorg.slf4j.simpleLogger.logFile=System.err");
-    command.add(ChildNode.class.getName());
-    command.add(redisUri);
-    command.add(prefix);
-    command.add(mode);
+    command.add(main.getName());
+    command.addAll(List.of(arguments));
     Process process =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     ChildProcess child = new ChildProcess(process);

@@ -8,13 +8,13 @@ import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.runtime.Keys;
 import dev.cachegen.runtime.Tags;
 import dev.cachegen.runtime.TieredCache;
+import dev.cachegen.runtime.testing.Await;
 import dev.cachegen.runtime.testing.RedisServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,10 +42,7 @@ class MultiProcessTest {
   }
 
   private static void awaitEvents(ChildProcess child, long count) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (Long.parseLong(child.send("events").substring("events ".length())) < count) {
-      assertTrue(System.nanoTime() < deadline, "the child never heard the event");
-    }
+    Await.until(() -> Long.parseLong(child.send("events").substring("events ".length())) >= count);
   }
 
   @Test
@@ -82,16 +79,13 @@ class MultiProcessTest {
     try (CacheRuntime here = CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build();
         ChildProcess child = ChildProcess.start(redis.uri(), prefix, "cache")) {
       TieredCache<String> items = here.cache(ChildNode.ITEMS);
-      awaitSubscribed(here);
+      Await.subscribed(here);
       items.get(Keys.local("9"), items.sharedKey().value("9").build(), () -> "here-v1");
       CacheEntry<String> cached = items.getIfPresent(Keys.local("9"));
       assertEquals("here-v1", cached.value());
       assertEquals("ok", child.send("put 9 from-child"));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (items.getIfPresent(Keys.local("9")) != null) {
-        assertTrue(System.nanoTime() < deadline, "this JVM's L1 kept the stale value");
-        Thread.sleep(5);
-      }
+      // Else this JVM's L1 kept the stale value.
+      Await.until(() -> items.getIfPresent(Keys.local("9")) == null);
       assertEquals(
           "from-child",
           items.get(Keys.local("9"), items.sharedKey().value("9").build(), () -> "must not load"));
@@ -122,11 +116,7 @@ class MultiProcessTest {
             appliedHere.add(call.id());
             raw.hincrBy(call.hash(), Integer.toString(call.id()), 1);
           });
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (raw.hlen(hash) < calls) {
-        assertTrue(System.nanoTime() < deadline, raw.hlen(hash) + " of " + calls + " applied");
-        Thread.sleep(20);
-      }
+      Await.until(() -> raw.hlen(hash) >= calls, Duration.ofSeconds(30));
       Map<String, String> counts = raw.hgetAll(hash);
       assertEquals(calls, counts.size(), "every call that enqueue accepted was applied");
       long duplicates =
@@ -135,24 +125,7 @@ class MultiProcessTest {
       assertTrue(duplicates <= 1, duplicates + " calls were applied twice");
       assertTrue(
           appliedHere.size() >= calls - appliedByChild, "the restarted runtime did the rest");
-      TieredCacheAwait.until(() -> restarted.stats().writeBehind().get("proc.apply").depth() == 0);
-    }
-  }
-
-  private static void awaitSubscribed(CacheRuntime runtime) {
-    TieredCacheAwait.until(() -> runtime.stats().localTierResets() >= 1);
-  }
-
-  /** Deadline loop for conditions on another thread or process. */
-  static final class TieredCacheAwait {
-    static void until(java.util.function.BooleanSupplier condition) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-      while (!condition.getAsBoolean()) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("condition not met within 15 s");
-        }
-        Thread.onSpinWait();
-      }
+      Await.until(() -> restarted.stats().writeBehind().get("proc.apply").depth() == 0);
     }
   }
 }

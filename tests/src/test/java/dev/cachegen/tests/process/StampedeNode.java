@@ -6,6 +6,7 @@ import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.runtime.CacheStats;
 import dev.cachegen.runtime.Keys;
 import dev.cachegen.runtime.TieredCache;
+import dev.cachegen.runtime.testing.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ public final class StampedeNode {
       TieredCache<String> hot = runtime.cache(HOT);
       AtomicInteger loads = new AtomicInteger();
       List<CompletableFuture<String>> calls = new ArrayList<>();
-      awaitSubscription(runtime);
+      Await.subscribed(runtime);
       System.out.println("ready");
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String[] words = line.split(" ");
@@ -102,12 +103,5 @@ public final class StampedeNode {
         key,
         hot.sharedKey().value(id).build(),
         () -> "child-" + id + "-" + loads.incrementAndGet());
-  }
-
-  private static void awaitSubscription(CacheRuntime runtime) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (runtime.stats().localTierResets() == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
   }
 }

@@ -59,7 +59,10 @@ public final class CacheRuntime implements AutoCloseable {
   private final long localMaximumSize;
   private final RuntimeObserver observer;
   private final boolean recordStats;
-  private final Map<String, TieredCache<?>> caches = new ConcurrentHashMap<>();
+
+  /** The caches by name, in the order they were created; guarded by itself. */
+  private final Map<String, TieredCache<?>> caches = new LinkedHashMap<>();
+
   private final Map<String, WriteBehindBackend<?>> writeBehinds = new ConcurrentHashMap<>();
   private final java.util.Queue<Batcher<?, ?>> batchers =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -68,8 +71,6 @@ public final class CacheRuntime implements AutoCloseable {
   private final int writeBehindCapacity;
   private final Duration writeBehindDrainTimeout;
   private final StampedeSettings stampede;
-  private final Map<String, TieredCache<?>> creationOrder =
-      java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
   private CacheRuntime(Builder builder, SharedTier shared) {
     this.shared = shared;
@@ -130,7 +131,10 @@ public final class CacheRuntime implements AutoCloseable {
   @SuppressWarnings("unchecked")
   public <V> TieredCache<V> cache(CacheDefinition<V> definition) {
     Objects.requireNonNull(definition, "definition");
-    TieredCache<?> cache = caches.computeIfAbsent(definition.name(), name -> create(definition));
+    TieredCache<?> cache;
+    synchronized (caches) {
+      cache = caches.computeIfAbsent(definition.name(), name -> create(definition));
+    }
     if (!cache.definition().isCompatibleWith(definition)) {
       throw new IllegalStateException(
           "cache "
@@ -235,8 +239,8 @@ public final class CacheRuntime implements AutoCloseable {
   /** Statistics of every cache used so far. */
   public RuntimeStats stats() {
     Map<String, CacheStats> byName = new LinkedHashMap<>();
-    synchronized (creationOrder) {
-      creationOrder.forEach((name, cache) -> byName.put(name, cache.stats()));
+    synchronized (caches) {
+      caches.forEach((name, cache) -> byName.put(name, cache.stats()));
     }
     Map<String, WriteBehindStats> queues = new LinkedHashMap<>();
     writeBehinds.forEach((name, backend) -> queues.put(name, backend.stats()));
@@ -244,9 +248,9 @@ public final class CacheRuntime implements AutoCloseable {
         java.util.Collections.unmodifiableMap(byName),
         java.util.Collections.unmodifiableMap(queues),
         shared.describe(),
-        shared.isAvailable(),
-        coherence.eventsReceived(),
-        coherence.resets());
+        sharedTierAvailable(),
+        eventsReceived(),
+        localTierResets());
   }
 
   /**
@@ -296,8 +300,20 @@ public final class CacheRuntime implements AutoCloseable {
             recordStats);
     coherence.register(cache);
     observer.cacheCreated(cache);
-    creationOrder.put(definition.name(), cache);
     return cache;
+  }
+
+  /** Whether Redis is in use now; cheap, unlike {@link #stats()}, for meters. */
+  boolean sharedTierAvailable() {
+    return shared.isAvailable();
+  }
+
+  long eventsReceived() {
+    return coherence.eventsReceived();
+  }
+
+  long localTierResets() {
+    return coherence.resets();
   }
 
   /** The coherence machinery, for tests in this package. */

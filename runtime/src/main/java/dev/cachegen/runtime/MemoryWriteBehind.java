@@ -107,10 +107,19 @@ final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
   }
 
   @Override
-  WriteBehindStats stats() {
+  boolean durable() {
+    return false;
+  }
+
+  @Override
+  long depth() {
+    return queue.size();
+  }
+
+  @Override
+  long lagMillis() {
     Queued<C> oldest = queue.peek();
-    long lag = oldest == null ? 0 : Math.max(0, clock.millis() - oldest.enqueuedAtMillis);
-    return stats(false, queue.size(), lag);
+    return oldest == null ? 0 : Math.max(0, clock.millis() - oldest.enqueuedAtMillis);
   }
 
   @Override

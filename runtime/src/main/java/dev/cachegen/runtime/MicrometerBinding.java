@@ -43,14 +43,13 @@ final class MicrometerBinding implements RuntimeObserver {
 
   @Override
   public void runtimeStarted(CacheRuntime runtime) {
-    Gauge.builder(
-            "cachegen.shared.available", runtime, r -> r.stats().sharedTierAvailable() ? 1 : 0)
+    Gauge.builder("cachegen.shared.available", runtime, r -> r.sharedTierAvailable() ? 1 : 0)
         .description("1 while the shared tier (Redis) is in use, 0 while failing open or absent")
         .register(registry);
-    FunctionCounter.builder("cachegen.events.received", runtime, r -> r.stats().eventsReceived())
+    FunctionCounter.builder("cachegen.events.received", runtime, CacheRuntime::eventsReceived)
         .description("Invalidation events from other runtimes applied to the in-process tier")
         .register(registry);
-    FunctionCounter.builder("cachegen.local.resets", runtime, r -> r.stats().localTierResets())
+    FunctionCounter.builder("cachegen.local.resets", runtime, CacheRuntime::localTierResets)
         .description("Times the in-process tier was dropped because events may have been missed")
         .register(registry);
   }
@@ -164,12 +163,12 @@ final class MicrometerBinding implements RuntimeObserver {
     queueCounter(queue, tags, "dead", WriteBehindStats::deadLettered);
     queueCounter(queue, tags, "coalesced", WriteBehindStats::coalesced);
     queueCounter(queue, tags, "synchronous", WriteBehindStats::appliedSynchronously);
-    Gauge.builder("cachegen.writebehind.depth", queue, q -> q.stats().depth())
+    Gauge.builder("cachegen.writebehind.depth", queue, WriteBehindQueue::depth)
         .tags(tags)
         .description("Calls waiting to be applied")
         .register(registry);
     TimeGauge.builder(
-            "cachegen.writebehind.lag", queue, TimeUnit.MILLISECONDS, q -> q.stats().lagMillis())
+            "cachegen.writebehind.lag", queue, TimeUnit.MILLISECONDS, WriteBehindQueue::lagMillis)
         .tags(tags)
         .description("Age of the oldest waiting call")
         .register(registry);
@@ -193,7 +192,7 @@ final class MicrometerBinding implements RuntimeObserver {
       String outcome,
       ToDoubleFunction<WriteBehindStats> value) {
     FunctionCounter.builder(
-            "cachegen.writebehind.calls", queue, q -> value.applyAsDouble(q.stats()))
+            "cachegen.writebehind.calls", queue, q -> value.applyAsDouble(q.counts()))
         .tags(tags.and("outcome", outcome))
         .description("Write-behind calls by outcome")
         .register(registry);

@@ -258,17 +258,29 @@ final class RedisWriteBehind<C> extends WriteBehindBackend<C> {
   }
 
   @Override
-  WriteBehindStats stats() {
-    long depth = -1;
-    long lag = -1;
+  boolean durable() {
+    return true;
+  }
+
+  @Override
+  long depth() {
     try {
-      depth = redis.xlen(stream);
-      List<StreamEntry> oldest = redis.xrange(stream, "-", "+", 1);
-      lag = oldest.isEmpty() ? 0 : Math.max(0, clock.millis() - oldest.get(0).getID().getTime());
+      return redis.xlen(stream);
     } catch (RuntimeException e) {
-      log.debug("write-behind {}: cannot read depth and lag", definition.name(), e);
+      log.debug("write-behind {}: cannot read the depth", definition.name(), e);
+      return -1;
     }
-    return stats(true, depth, lag);
+  }
+
+  @Override
+  long lagMillis() {
+    try {
+      List<StreamEntry> oldest = redis.xrange(stream, "-", "+", 1);
+      return oldest.isEmpty() ? 0 : Math.max(0, clock.millis() - oldest.get(0).getID().getTime());
+    } catch (RuntimeException e) {
+      log.debug("write-behind {}: cannot read the lag", definition.name(), e);
+      return -1;
+    }
   }
 
   @Override

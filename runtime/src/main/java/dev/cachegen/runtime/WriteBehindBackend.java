@@ -30,7 +30,24 @@ abstract class WriteBehindBackend<C> implements AutoCloseable {
 
   abstract void enqueue(String coalesceKey, C call);
 
-  abstract WriteBehindStats stats();
+  /** Whether the queue survives a crash of this JVM (it lives in Redis). */
+  abstract boolean durable();
+
+  /** Calls waiting now; {@code -1} when it cannot be read. May ask Redis. */
+  abstract long depth();
+
+  /** Age of the oldest waiting call, {@code 0} when none waits, {@code -1} when unknown. */
+  abstract long lagMillis();
+
+  /** Counters, depth and lag. */
+  final WriteBehindStats stats() {
+    return stats(durable(), depth(), lagMillis());
+  }
+
+  /** The counters alone, without asking Redis: depth and lag read {@code -1}. */
+  final WriteBehindStats counts() {
+    return stats(durable(), -1, -1);
+  }
 
   abstract List<DeadLetter> deadLetters();
 

@@ -45,8 +45,21 @@ public final class WriteBehindQueue<C> {
     backend.enqueue(coalesceKey, call);
   }
 
-  /** The queue's counters, depth and lag. */
+  /** The queue's counters, depth and lag (with Redis, reading depth and lag asks Redis). */
   public WriteBehindStats stats() {
     return backend.stats();
+  }
+
+  /** The counters alone, read without asking Redis; for meters read on every scrape. */
+  WriteBehindStats counts() {
+    return backend.counts();
+  }
+
+  long depth() {
+    return backend.depth();
+  }
+
+  long lagMillis() {
+    return backend.lagMillis();
   }
 }

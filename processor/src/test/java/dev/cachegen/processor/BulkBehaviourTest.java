@@ -68,15 +68,8 @@ class BulkBehaviourTest {
             .answer("byCodes", args -> codes((Collection<?>) args[0]));
     runtime = CacheRuntime.inMemory();
     cachedDirectory =
-        classes
-            .load("com.acme.bulk.CachedDirectory")
-            .getConstructor(directory, CacheRuntime.class)
-            .newInstance(delegate.proxy(directory), runtime);
-    cachedBulks =
-        classes
-            .load("com.acme.bulk.CachedBulks")
-            .getConstructor(bulks, CacheRuntime.class)
-            .newInstance(delegate.proxy(bulks), runtime);
+        classes.decorate("com.acme.bulk.CachedDirectory", directory, delegate, runtime);
+    cachedBulks = classes.decorate("com.acme.bulk.CachedBulks", bulks, delegate, runtime);
   }
 
   @AfterEach

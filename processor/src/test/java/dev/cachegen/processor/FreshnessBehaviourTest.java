@@ -68,11 +68,7 @@ class FreshnessBehaviourTest {
     delegate = new RecordingDelegate();
     executor = new TrackingExecutor();
     runtime = CacheRuntime.builder().clock(clock).executor(executor).build();
-    cached =
-        classes
-            .load("com.acme.fresh.CachedPrices")
-            .getConstructor(prices, CacheRuntime.class)
-            .newInstance(delegate.proxy(prices), runtime);
+    cached = classes.decorate("com.acme.fresh.CachedPrices", prices, delegate, runtime);
   }
 
   @AfterEach

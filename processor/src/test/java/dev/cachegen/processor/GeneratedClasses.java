@@ -1,6 +1,7 @@
 package dev.cachegen.processor;
 
 import com.google.testing.compile.Compilation;
+import dev.cachegen.runtime.CacheRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,5 +46,13 @@ final class GeneratedClasses extends ClassLoader {
     } catch (ClassNotFoundException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** A new {@code decorator} of {@code type} over {@code delegate}'s proxy, as users build one. */
+  Object decorate(String decorator, Class<?> type, RecordingDelegate delegate, CacheRuntime runtime)
+      throws ReflectiveOperationException {
+    return load(decorator)
+        .getConstructor(type, CacheRuntime.class)
+        .newInstance(delegate.proxy(type), runtime);
   }
 }

@@ -76,11 +76,7 @@ class WriteBehaviourTest {
                   return CompletableFuture.completedFuture(null);
                 });
     runtime = CacheRuntime.inMemory();
-    decorator =
-        classes
-            .load("com.acme.store.CachedInventory")
-            .getConstructor(inventory, CacheRuntime.class)
-            .newInstance(delegate.proxy(inventory), runtime);
+    decorator = classes.decorate("com.acme.store.CachedInventory", inventory, delegate, runtime);
   }
 
   @AfterEach

@@ -62,7 +62,7 @@ public class L2HitBenchmark {
     return state.service.find(Workload.id(workload.next()));
   }
 
-  /** The runtime API called as generated code calls it, over {@code TieredCache}. */
+  /** The runtime API called as generated code calls it, over {@code Cache}. */
   @Benchmark
   public Item runtimeApi(RuntimeApi state, Workload workload) {
     return state.service.find(Workload.id(workload.next()));

@@ -1,11 +1,11 @@
 package com.acme;
 
-import dev.cachegen.runtime.CacheDefinition;
-import dev.cachegen.runtime.CacheEntry;
 import dev.cachegen.runtime.CacheRuntime;
-import dev.cachegen.runtime.Keys;
-import dev.cachegen.runtime.TieredCache;
-import dev.cachegen.runtime.Types;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.runtime.internal.Types;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -39,9 +39,9 @@ public final class CachedItemService implements ItemService {
 
   private final ItemService delegate;
 
-  private final TieredCache<Item> findCache;
+  private final Cache<Item> findCache;
 
-  private final TieredCache<List<Item>> byOwnerCache;
+  private final Cache<List<Item>> byOwnerCache;
 
   /**
    * Decorates {@code delegate}, keeping cached values in the caches of {@code runtime}.
@@ -64,7 +64,7 @@ public final class CachedItemService implements ItemService {
       return cached.value();
     }
     String sharedKey = findCache.sharedKey().value(id).build();
-    return findCache.get(key, sharedKey, () -> this.delegate.find(id));
+    return findCache.get(key, sharedKey, cached, () -> this.delegate.find(id));
   }
 
   /**
@@ -81,7 +81,7 @@ public final class CachedItemService implements ItemService {
         .literal("owner:")
         .value(owner == null ? null : owner.id())
         .build();
-    return byOwnerCache.get(key, sharedKey, () -> this.delegate.byOwner(owner, verbose));
+    return byOwnerCache.get(key, sharedKey, cached, () -> this.delegate.byOwner(owner, verbose));
   }
 
   /**

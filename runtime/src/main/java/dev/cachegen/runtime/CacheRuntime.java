@@ -1,6 +1,24 @@
 package dev.cachegen.runtime;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.cachegen.runtime.internal.Batcher;
+import dev.cachegen.runtime.internal.BulkLoader;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.WriteBehindDefinition;
+import dev.cachegen.runtime.internal.WriteBehindQueue;
+import dev.cachegen.runtime.internal.WriteHandler;
+import dev.cachegen.runtime.metrics.MicrometerBinding;
+import dev.cachegen.runtime.metrics.RuntimeObserver;
+import dev.cachegen.runtime.redis.RedisEndpoint;
+import dev.cachegen.runtime.redis.RedisSharedTier;
+import dev.cachegen.runtime.redis.RedisWriteBehind;
+import dev.cachegen.runtime.shared.Coherence;
+import dev.cachegen.runtime.shared.SharedTier;
+import dev.cachegen.runtime.tier.StampedeSettings;
+import dev.cachegen.runtime.tier.TieredCache;
+import dev.cachegen.runtime.writebehind.MemoryWriteBehind;
+import dev.cachegen.runtime.writebehind.WriteBehindBackend;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,7 +147,7 @@ public final class CacheRuntime implements AutoCloseable {
    * @throws IllegalStateException if a cache of that name exists with another value type or shape
    */
   @SuppressWarnings("unchecked")
-  public <V> TieredCache<V> cache(CacheDefinition<V> definition) {
+  public <V> Cache<V> cache(CacheDefinition<V> definition) {
     Objects.requireNonNull(definition, "definition");
     TieredCache<?> cache;
     synchronized (caches) {
@@ -195,9 +213,8 @@ public final class CacheRuntime implements AutoCloseable {
               + " already has a handler in this runtime; create one decorator per runtime, or"
               + " give the method its own queue name");
     }
-    WriteBehindQueue<C> queue = new WriteBehindQueue<>(backend);
-    observer.writeBehindCreated(queue);
-    return queue;
+    observer.writeBehindCreated(backend);
+    return backend;
   }
 
   /** The calls of write-behind queue {@code queue} that failed on every attempt. */
@@ -304,15 +321,15 @@ public final class CacheRuntime implements AutoCloseable {
   }
 
   /** Whether Redis is in use now; cheap, unlike {@link #stats()}, for meters. */
-  boolean sharedTierAvailable() {
+  public boolean sharedTierAvailable() {
     return shared.isAvailable();
   }
 
-  long eventsReceived() {
+  public long eventsReceived() {
     return coherence.eventsReceived();
   }
 
-  long localTierResets() {
+  public long localTierResets() {
     return coherence.resets();
   }
 

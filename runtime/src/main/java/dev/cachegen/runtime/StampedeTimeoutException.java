@@ -10,7 +10,7 @@ public final class StampedeTimeoutException extends RuntimeException {
 
   private final String cacheName;
 
-  StampedeTimeoutException(String cacheName, String sharedKey, long waitedMillis) {
+  public StampedeTimeoutException(String cacheName, String sharedKey, long waitedMillis) {
     super(
         "cache "
             + cacheName

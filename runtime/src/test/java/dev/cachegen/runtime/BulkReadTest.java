@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.cachegen.runtime.internal.BulkLoader;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.Keys;
 import dev.cachegen.runtime.testing.RedisServer;
+import dev.cachegen.runtime.tier.TieredCache;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,7 +50,7 @@ class BulkReadTest {
   }
 
   private static Map<String, String> all(
-      TieredCache<String> cache, List<String> keys, BulkLoader<String, String> loader) {
+      Cache<String> cache, List<String> keys, BulkLoader<String, String> loader) {
     return cache.getAll(keys, Keys::local, key -> cache.sharedKey().value(key).build(), loader);
   }
 
@@ -62,7 +66,7 @@ class BulkReadTest {
   @Test
   void onlyTheMissingKeysReachTheLoaderInOneCall() {
     try (CacheRuntime runtime = CacheRuntime.inMemory()) {
-      TieredCache<String> cache = runtime.cache(strings("b.memory").build());
+      Cache<String> cache = runtime.cache(strings("b.memory").build());
       find(cache, "a", () -> "v-a");
       Map<String, String> values = all(cache, List.of("a", "b", "c", "b"), this::load);
       assertEquals(Map.of("a", "v-a", "b", "v-b", "c", "v-c"), values);
@@ -77,8 +81,8 @@ class BulkReadTest {
   @Test
   void keysTheLoaderDoesNotReturnAreCachedOnlyWithCacheNulls() {
     try (CacheRuntime runtime = CacheRuntime.inMemory()) {
-      TieredCache<String> plain = runtime.cache(strings("b.plain").build());
-      TieredCache<String> negative = runtime.cache(strings("b.negative").cacheNulls(true).build());
+      Cache<String> plain = runtime.cache(strings("b.plain").build());
+      Cache<String> negative = runtime.cache(strings("b.negative").cacheNulls(true).build());
       assertEquals(Map.of(), all(plain, List.of("missing-1"), this::load));
       assertEquals(Map.of(), all(plain, List.of("missing-1"), this::load));
       assertEquals(2, calls.size());
@@ -91,7 +95,7 @@ class BulkReadTest {
   @Test
   void theLoadersFailureReachesTheCallerAndNothingIsCached() {
     try (CacheRuntime runtime = CacheRuntime.inMemory()) {
-      TieredCache<String> cache = runtime.cache(strings("b.fail").build());
+      Cache<String> cache = runtime.cache(strings("b.fail").build());
       IOException failure = new IOException("database down");
       assertSame(
           failure,
@@ -117,7 +121,7 @@ class BulkReadTest {
     }
     try (CacheRuntime first = CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build();
         CacheRuntime second = CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build()) {
-      TieredCache<String> one = first.cache(strings("b.redis").build());
+      Cache<String> one = first.cache(strings("b.redis").build());
       long mgetBefore = commandCalls("mget");
       long setBefore = commandCalls("set");
       assertEquals(100, all(one, keys, this::load).size());
@@ -125,7 +129,7 @@ class BulkReadTest {
       assertEquals(100, commandCalls("set") - setBefore, "each key stored on its own");
       assertEquals(1, calls.size());
 
-      TieredCache<String> two = second.cache(strings("b.redis").build());
+      Cache<String> two = second.cache(strings("b.redis").build());
       mgetBefore = commandCalls("mget");
       Map<String, String> fromRedis = all(two, keys, key -> Map.of());
       assertEquals(100, fromRedis.size());

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.runtime.internal.Tags;
+import dev.cachegen.runtime.internal.WriteBehindDefinition;
+import dev.cachegen.runtime.internal.WriteBehindQueue;
 import dev.cachegen.runtime.testing.Await;
 import dev.cachegen.runtime.testing.RedisCluster;
 import java.time.Duration;
@@ -49,8 +54,8 @@ class ClusterTest {
     String prefix = prefix();
     try (CacheRuntime a = node(prefix);
         CacheRuntime b = node(prefix)) {
-      TieredCache<String> onA = a.cache(strings("cl.items").build());
-      TieredCache<String> onB = b.cache(strings("cl.items").build());
+      Cache<String> onA = a.cache(strings("cl.items").build());
+      Cache<String> onB = b.cache(strings("cl.items").build());
       AtomicInteger loads = new AtomicInteger();
       for (int i = 0; i < 60; i++) {
         String id = "id" + i;
@@ -74,14 +79,15 @@ class ClusterTest {
     try (CacheRuntime a = node(prefix);
         CacheRuntime b = node(prefix)) {
       Await.subscribed(b);
-      TieredCache<String> onB = b.cache(strings("cl.tagged").build());
-      TieredCache<String> onA = a.cache(strings("cl.tagged").build());
+      Cache<String> onB = b.cache(strings("cl.tagged").build());
+      Cache<String> onA = a.cache(strings("cl.tagged").build());
       String tag = Tags.builder().literal("owner:").value(1L).build();
       for (int i = 0; i < 20; i++) {
         String id = "t" + i;
-        onB.get(Keys.local(id), onB.sharedKey().value(id).build(), new String[] {tag}, () -> "v");
+        onB.get(
+            Keys.local(id), onB.sharedKey().value(id).build(), new String[] {tag}, null, () -> "v");
       }
-      onB.get(Keys.local("untagged"), onB.sharedKey().value("untagged").build(), () -> "u");
+      onB.get(Keys.local("untagged"), onB.sharedKey().value("untagged").build(), null, () -> "u");
 
       a.invalidateTags(tag);
       Await.until(() -> b.stats().eventsReceived() >= 1);
@@ -95,6 +101,7 @@ class ClusterTest {
           Keys.local("t3"),
           onA.sharedKey().value("t3").build(),
           new String[] {tag},
+          null,
           () -> "fresh" + loads.incrementAndGet());
       assertEquals(1, loads.get());
 

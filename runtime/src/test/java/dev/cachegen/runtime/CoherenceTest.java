@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.runtime.internal.Tags;
 import dev.cachegen.runtime.testing.Await;
 import dev.cachegen.runtime.testing.RedisServer;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +49,7 @@ class CoherenceTest {
 
   /** Reads through a cache the way generated code does, counting loads. */
   private static String read(
-      TieredCache<String> cache, String id, String[] tags, AtomicInteger loads, String value) {
+      Cache<String> cache, String id, String[] tags, AtomicInteger loads, String value) {
     Object key = Keys.local(id);
     CacheEntry<String> cached = cache.getIfPresent(key);
     if (cached != null) {
@@ -55,6 +59,7 @@ class CoherenceTest {
         key,
         cache.sharedKey().value(id).build(),
         tags,
+        null,
         () -> {
           loads.incrementAndGet();
           return value;
@@ -72,8 +77,8 @@ class CoherenceTest {
         CacheRuntime b = node(prefix)) {
       Await.subscribed(a);
       Await.subscribed(b);
-      TieredCache<String> onA = a.cache(strings("c.write").build());
-      TieredCache<String> onB = b.cache(strings("c.write").build());
+      Cache<String> onA = a.cache(strings("c.write").build());
+      Cache<String> onB = b.cache(strings("c.write").build());
       AtomicInteger loads = new AtomicInteger();
       String[] none = new String[0];
       assertEquals("v1", read(onB, "k", none, loads, "v1"));
@@ -92,8 +97,8 @@ class CoherenceTest {
     try (CacheRuntime a = node(prefix);
         CacheRuntime b = node(prefix)) {
       Await.subscribed(b);
-      TieredCache<String> onA = a.cache(strings("c.evict").build());
-      TieredCache<String> onB = b.cache(strings("c.evict").build());
+      Cache<String> onA = a.cache(strings("c.evict").build());
+      Cache<String> onB = b.cache(strings("c.evict").build());
       AtomicInteger loads = new AtomicInteger();
       String[] none = new String[0];
       read(onB, "k", none, loads, "old");
@@ -111,9 +116,9 @@ class CoherenceTest {
     try (CacheRuntime a = node(prefix);
         CacheRuntime b = node(prefix)) {
       Await.subscribed(b);
-      TieredCache<String> onA = a.cache(strings("c.all").build());
-      TieredCache<String> onB = b.cache(strings("c.all").build());
-      TieredCache<String> otherOnB = b.cache(strings("c.other").build());
+      Cache<String> onA = a.cache(strings("c.all").build());
+      Cache<String> onB = b.cache(strings("c.all").build());
+      Cache<String> otherOnB = b.cache(strings("c.other").build());
       AtomicInteger loads = new AtomicInteger();
       String[] none = new String[0];
       for (String id : new String[] {"1", "2", "3"}) {
@@ -129,7 +134,7 @@ class CoherenceTest {
       assertEquals(7, loads.get());
       // Redis still holds the old entries, but they belong to an older generation.
       try (CacheRuntime c = node(prefix)) {
-        TieredCache<String> onC = c.cache(strings("c.all").build());
+        Cache<String> onC = c.cache(strings("c.all").build());
         assertEquals("new1", read(onC, "1", none, loads, "must not load"));
       }
     }
@@ -141,8 +146,8 @@ class CoherenceTest {
     try (CacheRuntime a = node(prefix);
         CacheRuntime b = node(prefix)) {
       Await.subscribed(b);
-      TieredCache<String> items = b.cache(strings("c.items").build());
-      TieredCache<String> lists = b.cache(strings("c.lists").build());
+      Cache<String> items = b.cache(strings("c.items").build());
+      Cache<String> lists = b.cache(strings("c.lists").build());
       String owner42 = Tags.builder().literal("owner:").value(42L).build();
       String owner7 = Tags.builder().literal("owner:").value(7L).build();
       AtomicInteger loads = new AtomicInteger();
@@ -159,7 +164,7 @@ class CoherenceTest {
 
       // A runtime that never heard the event reads the tag version from Redis.
       try (CacheRuntime c = node(prefix)) {
-        TieredCache<String> itemsOnC = c.cache(strings("c.items").build());
+        Cache<String> itemsOnC = c.cache(strings("c.items").build());
         assertEquals("fresh1", read(itemsOnC, "i1", new String[] {owner42}, loads, "fresh1"));
         assertEquals("item2", read(itemsOnC, "i2", new String[] {owner7}, loads, "must not load"));
       }
@@ -171,7 +176,7 @@ class CoherenceTest {
   void aLoadThatOverlapsAWriteNeverStoresItsOlderValue() throws Exception {
     String prefix = prefix();
     try (CacheRuntime a = node(prefix)) {
-      TieredCache<String> cache = a.cache(strings("c.race").build());
+      Cache<String> cache = a.cache(strings("c.race").build());
       String sharedKey = cache.sharedKey().value("k").build();
       CountDownLatch loading = new CountDownLatch(1);
       CountDownLatch written = new CountDownLatch(1);
@@ -181,6 +186,7 @@ class CoherenceTest {
                   cache.get(
                       Keys.local("k"),
                       sharedKey,
+                      null,
                       () -> {
                         loading.countDown();
                         written.await(5, TimeUnit.SECONDS);
@@ -203,7 +209,7 @@ class CoherenceTest {
         CacheRuntime runtime =
             CacheRuntime.builder().redis(owned.uri()).keyPrefix(prefix()).build()) {
       Await.subscribed(runtime);
-      TieredCache<String> cache = runtime.cache(strings("c.reconnect").build());
+      Cache<String> cache = runtime.cache(strings("c.reconnect").build());
       AtomicInteger loads = new AtomicInteger();
       read(cache, "k", new String[0], loads, "v");
       assertNotNull(cache.getIfPresent(Keys.local("k")));
@@ -220,7 +226,7 @@ class CoherenceTest {
   @Test
   void inMemoryRuntimesInvalidateTagsAndWholeCachesToo() {
     try (CacheRuntime runtime = CacheRuntime.inMemory()) {
-      TieredCache<String> cache = runtime.cache(strings("c.memory").build());
+      Cache<String> cache = runtime.cache(strings("c.memory").build());
       AtomicInteger loads = new AtomicInteger();
       read(cache, "1", new String[] {"t1"}, loads, "a");
       read(cache, "2", new String[] {"t2"}, loads, "b");

@@ -9,9 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cachegen.runtime.TieredCacheTest.MutableClock;
+import dev.cachegen.runtime.internal.AsyncLoader;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.runtime.internal.Loader;
 import dev.cachegen.runtime.testing.Await;
 import dev.cachegen.runtime.testing.RedisServer;
+import dev.cachegen.runtime.tier.TieredCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,7 +44,7 @@ class FreshnessTest {
   private static RedisServer redis;
   private static RedisClient raw;
 
-  private final MutableClock clock = new MutableClock();
+  private final TieredCacheTest.MutableClock clock = new TieredCacheTest.MutableClock();
   private final AtomicReference<Double> random = new AtomicReference<>(1.0);
 
   @BeforeAll
@@ -75,24 +81,24 @@ class FreshnessTest {
   }
 
   /** The body of a generated method of a cache that checks freshness. */
-  private static String read(TieredCache<String> cache, String id, Loader<String> loader) {
+  private static String read(Cache<String> cache, String id, Loader<String> loader) {
     Object key = Keys.local(id);
     CacheEntry<String> cached = cache.getIfPresent(key);
     if (cached != null && !cache.refreshDue(cached)) {
       return cached.value();
     }
-    return cache.get(key, cache.sharedKey().value(id).build(), loader);
+    return cache.get(key, cache.sharedKey().value(id).build(), cached, loader);
   }
 
   /** The same for a method that returns a future. */
   private static CompletableFuture<String> readAsync(
-      TieredCache<String> cache, String id, AsyncLoader<String> loader) {
+      Cache<String> cache, String id, AsyncLoader<String> loader) {
     Object key = Keys.local(id);
     CacheEntry<String> cached = cache.getIfPresent(key);
     if (cached != null && !cache.refreshDue(cached)) {
       return CompletableFuture.completedFuture(cached.value());
     }
-    return cache.getAsync(key, cache.sharedKey().value(id).build(), loader);
+    return cache.getAsync(key, cache.sharedKey().value(id).build(), cached, loader);
   }
 
   /** A delegate whose every load takes 100 ms of the test's clock; gated after the first. */
@@ -115,7 +121,7 @@ class FreshnessTest {
     }
   }
 
-  private static CacheEntry<String> entry(TieredCache<String> cache, String id) {
+  private static CacheEntry<String> entry(Cache<String> cache, String id) {
     return cache.getIfPresent(Keys.local(id));
   }
 
@@ -126,7 +132,7 @@ class FreshnessTest {
   @Test
   void theEntryCarriesItsExpiryAndLoadDuration() {
     try (CacheRuntime runtime = timed().build()) {
-      TieredCache<String> cache =
+      Cache<String> cache =
           runtime.cache(strings("x.meta").ttlNanos(TimeUnit.SECONDS.toNanos(10)).build());
       long before = clock.millis();
       read(cache, "k", new Delegate());
@@ -141,7 +147,7 @@ class FreshnessTest {
   @Test
   void earlyRefreshFiresBeforeExpiryWithAFixedRandomSource() {
     try (CacheRuntime runtime = timed().build()) {
-      TieredCache<String> cache =
+      Cache<String> cache =
           runtime.cache(
               strings("x.early").ttlNanos(TimeUnit.SECONDS.toNanos(10)).earlyRefresh(1.0).build());
       Delegate delegate = new Delegate();
@@ -172,7 +178,7 @@ class FreshnessTest {
     }
   }
 
-  private static String value(TieredCache<String> cache) {
+  private static String value(Cache<String> cache) {
     CacheEntry<String> entry = cache.getIfPresent(Keys.local("k"));
     return entry == null ? null : entry.value();
   }
@@ -180,7 +186,7 @@ class FreshnessTest {
   @Test
   void farFromExpiryNothingIsDueEvenWithASmallRandomNumber() {
     try (CacheRuntime runtime = timed().build()) {
-      TieredCache<String> cache =
+      Cache<String> cache =
           runtime.cache(
               strings("x.far").ttlNanos(TimeUnit.MINUTES.toNanos(5)).earlyRefresh(1.0).build());
       read(cache, "k", new Delegate());
@@ -193,7 +199,7 @@ class FreshnessTest {
   @Test
   void withoutFreshnessSettingsNothingIsEverDue() {
     try (CacheRuntime runtime = timed().build()) {
-      TieredCache<String> cache =
+      Cache<String> cache =
           runtime.cache(strings("x.plain").ttlNanos(TimeUnit.SECONDS.toNanos(10)).build());
       read(cache, "k", new Delegate());
       random.set(EARLY);
@@ -216,7 +222,7 @@ class FreshnessTest {
         CacheRuntime second = subscribed(timedOnRedis(prefix).build())) {
       CacheDefinition<String> definition =
           strings("x.shared").ttlNanos(TimeUnit.SECONDS.toNanos(10)).earlyRefresh(1.0).build();
-      TieredCache<String> one = first.cache(definition);
+      Cache<String> one = first.cache(definition);
       Delegate delegate = new Delegate();
       delegate.release.countDown();
       read(one, "k", delegate);
@@ -230,11 +236,13 @@ class FreshnessTest {
               new String(
                       raw.get(sharedKey.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8)
                   .endsWith("\"v2\""));
-      Await.until(() -> !raw.exists(one.lockKey(sharedKey))); // released after the refresh
+      Await.until(
+          () ->
+              !raw.exists(((TieredCache<?>) one).lockKey(sharedKey))); // released after the refresh
       assertEquals(2, first.stats().cache("x.shared").lockAcquisitions(), "load and refresh");
 
       // Another runtime reads the refreshed entry and its new expiry.
-      TieredCache<String> two = second.cache(definition);
+      Cache<String> two = second.cache(definition);
       random.set(1.0);
       assertEquals("v2", read(two, "k", () -> "must not load"));
       assertTrue(entry(two, "k").expiresAtMillis() > old.expiresAtMillis());
@@ -245,29 +253,29 @@ class FreshnessTest {
   void aRefreshSkipsWhileAnotherJvmHoldsTheLock() {
     String prefix = prefix();
     try (CacheRuntime runtime = subscribed(timedOnRedis(prefix).build())) {
-      TieredCache<String> cache =
+      Cache<String> cache =
           runtime.cache(
               strings("x.skip").ttlNanos(TimeUnit.SECONDS.toNanos(10)).earlyRefresh(1.0).build());
       Delegate delegate = new Delegate();
       delegate.release.countDown();
       read(cache, "k", delegate);
       String sharedKey = cache.sharedKey().value("k").build();
-      raw.set(cache.lockKey(sharedKey), "another-jvm");
+      raw.set(((TieredCache<?>) cache).lockKey(sharedKey), "another-jvm");
       random.set(EARLY);
       advanceTo(entry(cache, "k").expiresAtMillis() - 500);
       assertEquals("v1", read(cache, "k", delegate));
-      Await.until(() -> !cache.refreshing(Keys.local("k")));
+      Await.until(() -> !((TieredCache<?>) cache).refreshing(Keys.local("k")));
       assertEquals(1, runtime.stats().cache("x.skip").lockAcquisitions(), "the first load only");
       assertEquals(1, delegate.calls.get(), "the other JVM refreshes; this one does not load");
       assertEquals("v1", value(cache));
-      raw.del(cache.lockKey(sharedKey));
+      raw.del(((TieredCache<?>) cache).lockKey(sharedKey));
     }
   }
 
   @Test
   void staleWhileRevalidateServesTheOldValueAndRefreshesOnce() throws Exception {
     try (CacheRuntime runtime = timed().build()) {
-      TieredCache<String> cache =
+      Cache<String> cache =
           runtime.cache(
               strings("x.swr")
                   .ttlNanos(TimeUnit.SECONDS.toNanos(1))
@@ -307,7 +315,7 @@ class FreshnessTest {
               .ttlNanos(TimeUnit.SECONDS.toNanos(1))
               .staleWhileRevalidateNanos(TimeUnit.SECONDS.toNanos(10))
               .build();
-      TieredCache<String> one = first.cache(definition);
+      Cache<String> one = first.cache(definition);
       Delegate delegate = new Delegate();
       delegate.release.countDown();
       read(one, "k", delegate);
@@ -315,7 +323,7 @@ class FreshnessTest {
       long pttl = raw.pttl(sharedKey);
       assertTrue(pttl > 10_000, "Redis keeps it through the window: " + pttl);
       advanceTo(entry(one, "k").expiresAtMillis() + 2_000);
-      TieredCache<String> two = second.cache(definition);
+      Cache<String> two = second.cache(definition);
       assertEquals("v1", read(two, "k", delegate), "the stale entry from Redis, at once");
       Await.until(
           () -> delegate.calls.get() == 2 && second.stats().cache("x.swr2").earlyRefreshes() == 1);
@@ -326,7 +334,7 @@ class FreshnessTest {
   @Test
   void staleIfErrorServesTheOldValueWhenTheDelegateFails() {
     try (CacheRuntime runtime = timed().build()) {
-      TieredCache<String> cache =
+      Cache<String> cache =
           runtime.cache(
               strings("x.sie")
                   .ttlNanos(TimeUnit.SECONDS.toNanos(1))
@@ -355,7 +363,7 @@ class FreshnessTest {
   @Test
   void staleIfErrorAppliesToAsyncLoadsToo() throws Exception {
     try (CacheRuntime runtime = timed().build()) {
-      TieredCache<String> cache =
+      Cache<String> cache =
           runtime.cache(
               strings("x.sie.async")
                   .ttlNanos(TimeUnit.SECONDS.toNanos(1))

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.runtime.internal.WriteBehindDefinition;
+import dev.cachegen.runtime.internal.WriteBehindQueue;
 import dev.cachegen.runtime.testing.Await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -29,7 +33,7 @@ class MetricsTest {
   @Test
   void cacheMetersFollowMicrometersCacheNames() {
     try (CacheRuntime runtime = CacheRuntime.builder().meterRegistry(registry).build()) {
-      TieredCache<String> cache = runtime.cache(strings("m.items").build());
+      Cache<String> cache = runtime.cache(strings("m.items").build());
       for (int i = 0; i < 3; i++) {
         find(cache, "a", () -> "A");
       }
@@ -93,7 +97,7 @@ class MetricsTest {
   @Test
   void withoutARegistryNothingIsRegisteredAndStatsStillCount() {
     try (CacheRuntime runtime = CacheRuntime.builder().recordStats(false).build()) {
-      TieredCache<String> cache = runtime.cache(strings("m.lean").build());
+      Cache<String> cache = runtime.cache(strings("m.lean").build());
       find(cache, "a", () -> "A");
       find(cache, "a", () -> "A");
       CacheStats stats = runtime.stats().cache("m.lean");

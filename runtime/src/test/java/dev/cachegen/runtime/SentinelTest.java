@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.testing.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +57,8 @@ class SentinelTest {
                     .keyPrefix(prefix)
                     .build()) {
           assertTrue(first.stats().sharedTier().startsWith("sentinel cachegen-master"));
-          TieredCache<String> one = first.cache(strings("st.items").build());
-          TieredCache<String> two = second.cache(strings("st.items").build());
+          Cache<String> one = first.cache(strings("st.items").build());
+          Cache<String> two = second.cache(strings("st.items").build());
           assertEquals("v", find(one, "k", () -> "v"));
           assertEquals("v", find(two, "k", () -> "must come from the master"));
           assertEquals(1, two.stats().shared().hits());

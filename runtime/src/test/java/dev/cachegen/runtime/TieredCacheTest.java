@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.annotations.StampedePolicy;
+import dev.cachegen.runtime.internal.AsyncLoader;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.Loader;
 import dev.cachegen.runtime.testing.Await;
 import java.io.IOException;
 import java.time.Clock;
@@ -42,7 +46,7 @@ class TieredCacheTest {
 
   @Test
   void aSecondCallIsAnsweredWithoutTheLoader() {
-    TieredCache<String> cache = runtime.cache(strings("t.hit").build());
+    Cache<String> cache = runtime.cache(strings("t.hit").build());
     AtomicInteger loads = new AtomicInteger();
     assertEquals("v1", find(cache, "k", () -> "v" + loads.incrementAndGet()));
     assertEquals("v1", find(cache, "k", () -> "v" + loads.incrementAndGet()));
@@ -55,7 +59,7 @@ class TieredCacheTest {
 
   @Test
   void concurrentMissesOfOneKeyLoadOnce() throws Exception {
-    TieredCache<String> cache = runtime.cache(strings("t.flight", StampedePolicy.LOCK));
+    Cache<String> cache = runtime.cache(strings("t.flight", StampedePolicy.LOCK));
     AtomicInteger loads = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
     List<Future<String>> calls = new ArrayList<>();
@@ -82,7 +86,7 @@ class TieredCacheTest {
 
   @Test
   void withoutStampedeControlEveryMissLoads() throws Exception {
-    TieredCache<String> cache = runtime.cache(strings("t.none", StampedePolicy.NONE));
+    Cache<String> cache = runtime.cache(strings("t.none", StampedePolicy.NONE));
     AtomicInteger loads = new AtomicInteger();
     CountDownLatch allInside = new CountDownLatch(4);
     List<Future<String>> calls = new ArrayList<>();
@@ -108,7 +112,7 @@ class TieredCacheTest {
 
   @Test
   void failuresReachEveryWaiterUnchangedAndAreNotCached() throws Exception {
-    TieredCache<String> cache = runtime.cache(strings("t.fail").build());
+    Cache<String> cache = runtime.cache(strings("t.fail").build());
     IOException failure = new IOException("database down");
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger loads = new AtomicInteger();
@@ -140,8 +144,8 @@ class TieredCacheTest {
 
   @Test
   void nullsAreCachedOnlyWhenAsked() {
-    TieredCache<String> plain = runtime.cache(strings("t.nulls.off").build());
-    TieredCache<String> negative = runtime.cache(strings("t.nulls.on").cacheNulls(true).build());
+    Cache<String> plain = runtime.cache(strings("t.nulls.off").build());
+    Cache<String> negative = runtime.cache(strings("t.nulls.on").cacheNulls(true).build());
     AtomicInteger loads = new AtomicInteger();
     Loader<String> missing =
         () -> {
@@ -158,7 +162,7 @@ class TieredCacheTest {
 
   @Test
   void nullKeysAreKeysToo() {
-    TieredCache<String> cache = runtime.cache(strings("t.nullkey").build());
+    Cache<String> cache = runtime.cache(strings("t.nullkey").build());
     assertEquals("for null", find(cache, null, () -> "for null"));
     assertEquals("for null", find(cache, null, () -> "again"));
     assertEquals("for text", find(cache, "null", () -> "for text"));
@@ -168,7 +172,7 @@ class TieredCacheTest {
   void localEntriesExpireAfterTheLocalTtl() {
     MutableClock clock = new MutableClock();
     try (CacheRuntime timed = CacheRuntime.builder().clock(clock).build()) {
-      TieredCache<String> cache =
+      Cache<String> cache =
           timed.cache(
               strings("t.ttl")
                   .ttlNanos(TimeUnit.SECONDS.toNanos(10))
@@ -185,7 +189,7 @@ class TieredCacheTest {
 
   @Test
   void asyncCallersShareOneLoadAndEachGetTheirOwnFuture() throws Exception {
-    TieredCache<String> cache = runtime.cache(strings("t.async").build());
+    Cache<String> cache = runtime.cache(strings("t.async").build());
     AtomicInteger loads = new AtomicInteger();
     CompletableFuture<String> source = new CompletableFuture<>();
     AsyncLoader<String> loader =
@@ -204,7 +208,7 @@ class TieredCacheTest {
 
   @Test
   void aFailedFutureIsNotCached() throws Exception {
-    TieredCache<String> cache = runtime.cache(strings("t.async.fail").build());
+    Cache<String> cache = runtime.cache(strings("t.async.fail").build());
     IOException failure = new IOException("nope");
     CompletableFuture<String> failed =
         findAsync(cache, "k", () -> CompletableFuture.failedFuture(failure));
@@ -228,10 +232,10 @@ class TieredCacheTest {
   }
 
   /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
+  public static final class MutableClock extends Clock {
     private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
       now = now.plus(duration);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cachegen.runtime.internal.Cache;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,7 @@ class WarmupTest {
   @Test
   void preloadsEveryKeySoLaterCallsHit() {
     try (CacheRuntime runtime = CacheRuntime.inMemory()) {
-      TieredCache<String> cache = runtime.cache(strings("w.products").build());
+      Cache<String> cache = runtime.cache(strings("w.products").build());
       AtomicInteger loads = new AtomicInteger();
       List<String> ids =
           IntStream.range(0, 100).mapToObj(i -> "p" + i).collect(Collectors.toList());

@@ -1,7 +1,7 @@
 package dev.cachegen.benchmarks.stampede;
 
 import dev.cachegen.annotations.StampedePolicy;
-import dev.cachegen.runtime.CacheDefinition;
+import dev.cachegen.runtime.internal.CacheDefinition;
 import java.util.concurrent.TimeUnit;
 
 /** The three policies the harness compares, as the cache definitions generated code would hold. */

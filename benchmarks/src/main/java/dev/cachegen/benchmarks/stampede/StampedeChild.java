@@ -1,9 +1,9 @@
 package dev.cachegen.benchmarks.stampede;
 
-import dev.cachegen.runtime.CacheEntry;
 import dev.cachegen.runtime.CacheRuntime;
-import dev.cachegen.runtime.Keys;
-import dev.cachegen.runtime.TieredCache;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.Keys;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.PrintWriter;
@@ -46,7 +46,7 @@ public final class StampedeChild {
     ConcurrentLinkedQueue<String> loads = new ConcurrentLinkedQueue<>();
     List<long[]> latencies = new ArrayList<>();
     try (CacheRuntime runtime = CacheRuntime.builder().redis(redisUri).keyPrefix(prefix).build()) {
-      TieredCache<String> cache = runtime.cache(scenario.definition(ttlMillis));
+      Cache<String> cache = runtime.cache(scenario.definition(ttlMillis));
       boolean checksFreshness = scenario.checksFreshness();
       List<Thread> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
@@ -101,7 +101,7 @@ public final class StampedeChild {
 
   /** The body of a generated {@code String find(String id)}. */
   private static String read(
-      TieredCache<String> cache,
+      Cache<String> cache,
       boolean checksFreshness,
       String id,
       long delegateMillis,
@@ -114,6 +114,7 @@ public final class StampedeChild {
     return cache.get(
         key,
         cache.sharedKey().value(id).build(),
+        cached,
         () -> {
           long now = System.currentTimeMillis();
           loads.add(now + " " + id);

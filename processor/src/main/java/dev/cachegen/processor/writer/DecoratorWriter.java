@@ -118,7 +118,7 @@ public final class DecoratorWriter {
 
   private static FieldSpec cacheField(Naming naming, CachedMethod method) {
     TypeName cache =
-        ParameterizedTypeName.get(RuntimeTypes.TIERED_CACHE, TypeName.get(method.valueType()));
+        ParameterizedTypeName.get(RuntimeTypes.CACHE, TypeName.get(method.valueType()));
     return FieldSpec.builder(cache, naming.cacheField(method), Modifier.PRIVATE, Modifier.FINAL)
         .build();
   }

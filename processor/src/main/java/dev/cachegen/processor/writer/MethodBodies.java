@@ -197,11 +197,13 @@ final class MethodBodies {
                 Naming.reference(naming.batcherField(method), method.element()),
                 KeyCode.valueExpression(method.keyValues().get(0), null))
             : delegateCall(method.element());
-    // The tags go between the shared key and the loader: get(key, sharedKey, tags, loader).
+    // get(key, sharedKey, [tags,] cached, loader): the entry the L1 lookup found, if any, goes
+    // with the call, so that the runtime decides from it and keeps no state between the calls.
     CodeBlock keys =
         method.tags().isEmpty()
-            ? CodeBlock.of("$N, $N", locals.key(), locals.sharedKey())
-            : CodeBlock.of("$N, $N, $N", locals.key(), locals.sharedKey(), locals.tags());
+            ? CodeBlock.of("$N, $N, $N", locals.key(), locals.sharedKey(), locals.cached())
+            : CodeBlock.of(
+                "$N, $N, $N, $N", locals.key(), locals.sharedKey(), locals.tags(), locals.cached());
     return switch (method.returnKind()) {
       case PLAIN, PRIMITIVE -> CodeBlock.of("$L.get($L, () -> $L)", cache, keys, call);
       case OPTIONAL ->

@@ -140,7 +140,7 @@ public final class Naming {
     return constants.get(method.element());
   }
 
-  /** The {@code TieredCache} field of {@code method}: {@code byOwnerCache}. */
+  /** The {@code Cache} field of {@code method}: {@code byOwnerCache}. */
   public String cacheField(CachedMethod method) {
     return fields.get(method.element());
   }

@@ -2,12 +2,12 @@ package com.acme.bulk;
 
 import com.acme.Item;
 import com.acme.Owner;
-import dev.cachegen.runtime.Batcher;
-import dev.cachegen.runtime.CacheDefinition;
-import dev.cachegen.runtime.CacheEntry;
 import dev.cachegen.runtime.CacheRuntime;
-import dev.cachegen.runtime.Keys;
-import dev.cachegen.runtime.TieredCache;
+import dev.cachegen.runtime.internal.Batcher;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.Keys;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -53,11 +53,11 @@ public final class CachedDirectory implements Directory {
 
   private final Directory delegate;
 
-  private final TieredCache<Item> findCache;
+  private final Cache<Item> findCache;
 
-  private final TieredCache<Item> findAllCache;
+  private final Cache<Item> findAllCache;
 
-  private final TieredCache<Owner> ownerCache;
+  private final Cache<Owner> ownerCache;
 
   private final Batcher<Long, Owner> ownerBatcher;
 
@@ -88,7 +88,7 @@ public final class CachedDirectory implements Directory {
       return cached.value();
     }
     String sharedKey = findCache.sharedKey().value(id).build();
-    return findCache.get(key, sharedKey, () -> this.delegate.find(id));
+    return findCache.get(key, sharedKey, cached, () -> this.delegate.find(id));
   }
 
   /**
@@ -114,7 +114,7 @@ public final class CachedDirectory implements Directory {
       return cached.value();
     }
     String sharedKey = ownerCache.sharedKey().value(id).build();
-    return ownerCache.get(key, sharedKey, () -> ownerBatcher.load(id));
+    return ownerCache.get(key, sharedKey, cached, () -> ownerBatcher.load(id));
   }
 
   /**

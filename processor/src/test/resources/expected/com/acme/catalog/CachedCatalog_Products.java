@@ -1,13 +1,13 @@
 package com.acme.catalog;
 
 import dev.cachegen.annotations.StampedePolicy;
-import dev.cachegen.runtime.CacheDefinition;
-import dev.cachegen.runtime.CacheEntry;
 import dev.cachegen.runtime.CacheRuntime;
-import dev.cachegen.runtime.Keys;
-import dev.cachegen.runtime.TieredCache;
-import dev.cachegen.runtime.Types;
-import dev.cachegen.runtime.Values;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.runtime.internal.Types;
+import dev.cachegen.runtime.internal.Values;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -120,23 +120,23 @@ public final class CachedCatalog_Products<T extends Comparable<T>> implements Ca
 
   private final Catalog.Products<T> delegate;
 
-  private final TieredCache<List<Catalog.Product>> pageCache;
+  private final Cache<List<Catalog.Product>> pageCache;
 
-  private final TieredCache<Catalog.Product> bySkuCache;
+  private final Cache<Catalog.Product> bySkuCache;
 
-  private final TieredCache<Map<String, List<? extends Catalog.Product>>> groupedCache;
+  private final Cache<Map<String, List<? extends Catalog.Product>>> groupedCache;
 
-  private final TieredCache<Integer> countCache;
+  private final Cache<Integer> countCache;
 
-  private final TieredCache<byte[]> thumbnailCache;
+  private final Cache<byte[]> thumbnailCache;
 
-  private final TieredCache<Catalog.Product> findCache;
+  private final Cache<Catalog.Product> findCache;
 
-  private final TieredCache<Catalog.Product> find2Cache;
+  private final Cache<Catalog.Product> find2Cache;
 
-  private final TieredCache<Long> totalCache;
+  private final Cache<Long> totalCache;
 
-  private final TieredCache<List<String>> labelsCache;
+  private final Cache<List<String>> labelsCache;
 
   /**
    * Decorates {@code delegate}, keeping cached values in the caches of {@code runtime}.
@@ -170,7 +170,7 @@ public final class CachedCatalog_Products<T extends Comparable<T>> implements Ca
         .literal(":")
         .record(page, Catalog.Page::number, Catalog.Page::size)
         .build();
-    return pageCache.getAsync(key, sharedKey, () -> this.delegate.page(region, page));
+    return pageCache.getAsync(key, sharedKey, cached, () -> this.delegate.page(region, page));
   }
 
   /**
@@ -184,7 +184,7 @@ public final class CachedCatalog_Products<T extends Comparable<T>> implements Ca
       return Optional.ofNullable(cached.value());
     }
     String sharedKey = bySkuCache.sharedKey().value(sku).build();
-    return Optional.ofNullable(bySkuCache.get(key, sharedKey, () -> Values.orNull(this.delegate.bySku(sku))));
+    return Optional.ofNullable(bySkuCache.get(key, sharedKey, cached, () -> Values.orNull(this.delegate.bySku(sku))));
   }
 
   /**
@@ -199,7 +199,7 @@ public final class CachedCatalog_Products<T extends Comparable<T>> implements Ca
       return CompletableFuture.completedFuture(cached.value());
     }
     String sharedKey = groupedCache.sharedKey().value(region).build();
-    return groupedCache.getAsync(key, sharedKey, () -> this.delegate.grouped(region, verbose));
+    return groupedCache.getAsync(key, sharedKey, cached, () -> this.delegate.grouped(region, verbose));
   }
 
   /**
@@ -213,7 +213,7 @@ public final class CachedCatalog_Products<T extends Comparable<T>> implements Ca
       return cached.value();
     }
     String sharedKey = countCache.sharedKey().value(prefix).build();
-    return countCache.get(key, sharedKey, () -> this.delegate.count(prefix, tags));
+    return countCache.get(key, sharedKey, cached, () -> this.delegate.count(prefix, tags));
   }
 
   /**
@@ -230,7 +230,7 @@ public final class CachedCatalog_Products<T extends Comparable<T>> implements Ca
         .value(id)
         .value(size)
         .build();
-    return thumbnailCache.get(key, sharedKey, () -> this.delegate.thumbnail(id, size));
+    return thumbnailCache.get(key, sharedKey, cached, () -> this.delegate.thumbnail(id, size));
   }
 
   /**
@@ -247,7 +247,7 @@ public final class CachedCatalog_Products<T extends Comparable<T>> implements Ca
         .value(delegate)
         .value(key)
         .build();
-    return findCache.get(cacheKey, sharedKey, () -> this.delegate.find(delegate, key));
+    return findCache.get(cacheKey, sharedKey, cached, () -> this.delegate.find(delegate, key));
   }
 
   /**
@@ -264,7 +264,7 @@ public final class CachedCatalog_Products<T extends Comparable<T>> implements Ca
         .value(id)
         .value(cached)
         .build();
-    return find2Cache.get(key, sharedKey, () -> this.delegate.find(id, cached));
+    return find2Cache.get(key, sharedKey, cachedEntry, () -> this.delegate.find(id, cached));
   }
 
   /**
@@ -294,7 +294,7 @@ public final class CachedCatalog_Products<T extends Comparable<T>> implements Ca
       return cached.value();
     }
     String sharedKey = totalCache.sharedKey().value(region).build();
-    return totalCache.get(key, sharedKey, () -> this.delegate.total(region));
+    return totalCache.get(key, sharedKey, cached, () -> this.delegate.total(region));
   }
 
   /**
@@ -324,6 +324,6 @@ public final class CachedCatalog_Products<T extends Comparable<T>> implements Ca
       return cached.value();
     }
     String sharedKey = labelsCache.sharedKey().value(region).build();
-    return labelsCache.get(key, sharedKey, () -> this.delegate.labels(region));
+    return labelsCache.get(key, sharedKey, cached, () -> this.delegate.labels(region));
   }
 }

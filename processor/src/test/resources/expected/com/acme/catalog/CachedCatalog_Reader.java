@@ -1,11 +1,11 @@
 package com.acme.catalog;
 
-import dev.cachegen.runtime.CacheDefinition;
-import dev.cachegen.runtime.CacheEntry;
 import dev.cachegen.runtime.CacheRuntime;
-import dev.cachegen.runtime.Keys;
-import dev.cachegen.runtime.TieredCache;
-import dev.cachegen.runtime.Types;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.runtime.internal.Types;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +29,7 @@ public final class CachedCatalog_Reader<T> implements Catalog.Reader<T> {
 
   private final Catalog.Reader<T> delegate;
 
-  private final TieredCache<List<String>> labelsCache;
+  private final Cache<List<String>> labelsCache;
 
   /**
    * Decorates {@code delegate}, keeping cached values in the caches of {@code runtime}.
@@ -59,6 +59,6 @@ public final class CachedCatalog_Reader<T> implements Catalog.Reader<T> {
       return cached.value();
     }
     String sharedKey = labelsCache.sharedKey().value(region).build();
-    return labelsCache.get(key, sharedKey, () -> this.delegate.labels(region));
+    return labelsCache.get(key, sharedKey, cached, () -> this.delegate.labels(region));
   }
 }

@@ -1,13 +1,13 @@
 package com.acme.fresh;
 
 import dev.cachegen.annotations.StampedePolicy;
-import dev.cachegen.runtime.Batcher;
-import dev.cachegen.runtime.CacheDefinition;
-import dev.cachegen.runtime.CacheEntry;
 import dev.cachegen.runtime.CacheRuntime;
-import dev.cachegen.runtime.Keys;
-import dev.cachegen.runtime.TieredCache;
-import dev.cachegen.runtime.Values;
+import dev.cachegen.runtime.internal.Batcher;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.runtime.internal.Values;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
@@ -92,17 +92,17 @@ public final class CachedPrices implements Prices {
 
   private final Prices delegate;
 
-  private final TieredCache<Prices.Price> priceCache;
+  private final Cache<Prices.Price> priceCache;
 
-  private final TieredCache<Prices.Price> quoteCache;
+  private final Cache<Prices.Price> quoteCache;
 
-  private final TieredCache<Prices.Price> listPriceCache;
+  private final Cache<Prices.Price> listPriceCache;
 
-  private final TieredCache<Prices.Price> discountCache;
+  private final Cache<Prices.Price> discountCache;
 
-  private final TieredCache<Long> stockCache;
+  private final Cache<Long> stockCache;
 
-  private final TieredCache<Prices.Price> byIdCache;
+  private final Cache<Prices.Price> byIdCache;
 
   private final Batcher<Long, Prices.Price> byIdBatcher;
 
@@ -137,7 +137,7 @@ public final class CachedPrices implements Prices {
       return cached.value();
     }
     String sharedKey = priceCache.sharedKey().value(sku).build();
-    return priceCache.get(key, sharedKey, () -> this.delegate.price(sku));
+    return priceCache.get(key, sharedKey, cached, () -> this.delegate.price(sku));
   }
 
   /**
@@ -153,7 +153,7 @@ public final class CachedPrices implements Prices {
       return CompletableFuture.completedFuture(cached.value());
     }
     String sharedKey = quoteCache.sharedKey().value(sku).build();
-    return quoteCache.getAsync(key, sharedKey, () -> this.delegate.quote(sku));
+    return quoteCache.getAsync(key, sharedKey, cached, () -> this.delegate.quote(sku));
   }
 
   /**
@@ -168,7 +168,7 @@ public final class CachedPrices implements Prices {
       return CompletableFuture.completedFuture(cached.value());
     }
     String sharedKey = listPriceCache.sharedKey().value(sku).build();
-    return listPriceCache.getAsync(key, sharedKey, () -> this.delegate.listPrice(sku));
+    return listPriceCache.getAsync(key, sharedKey, cached, () -> this.delegate.listPrice(sku));
   }
 
   /**
@@ -183,7 +183,7 @@ public final class CachedPrices implements Prices {
       return Optional.ofNullable(cached.value());
     }
     String sharedKey = discountCache.sharedKey().value(sku).build();
-    return Optional.ofNullable(discountCache.get(key, sharedKey, () -> Values.orNull(this.delegate.discount(sku))));
+    return Optional.ofNullable(discountCache.get(key, sharedKey, cached, () -> Values.orNull(this.delegate.discount(sku))));
   }
 
   /**
@@ -198,7 +198,7 @@ public final class CachedPrices implements Prices {
       return cached.value();
     }
     String sharedKey = stockCache.sharedKey().value(sku).build();
-    return stockCache.get(key, sharedKey, () -> this.delegate.stock(sku));
+    return stockCache.get(key, sharedKey, cached, () -> this.delegate.stock(sku));
   }
 
   /**
@@ -213,7 +213,7 @@ public final class CachedPrices implements Prices {
       return cached.value();
     }
     String sharedKey = byIdCache.sharedKey().value(id).build();
-    return byIdCache.get(key, sharedKey, () -> byIdBatcher.load(id));
+    return byIdCache.get(key, sharedKey, cached, () -> byIdBatcher.load(id));
   }
 
   /**

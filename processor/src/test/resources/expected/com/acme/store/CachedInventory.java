@@ -1,14 +1,14 @@
 package com.acme.store;
 
-import dev.cachegen.runtime.CacheDefinition;
-import dev.cachegen.runtime.CacheEntry;
 import dev.cachegen.runtime.CacheRuntime;
-import dev.cachegen.runtime.Keys;
-import dev.cachegen.runtime.Tags;
-import dev.cachegen.runtime.TieredCache;
-import dev.cachegen.runtime.Types;
-import dev.cachegen.runtime.WriteBehindDefinition;
-import dev.cachegen.runtime.WriteBehindQueue;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.runtime.internal.Tags;
+import dev.cachegen.runtime.internal.Types;
+import dev.cachegen.runtime.internal.WriteBehindDefinition;
+import dev.cachegen.runtime.internal.WriteBehindQueue;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -54,9 +54,9 @@ public final class CachedInventory implements Inventory {
 
   private final CacheRuntime runtime;
 
-  private final TieredCache<Inventory.Stock> findCache;
+  private final Cache<Inventory.Stock> findCache;
 
-  private final TieredCache<List<Inventory.Stock>> byOwnerCache;
+  private final Cache<List<Inventory.Stock>> byOwnerCache;
 
   private final WriteBehindQueue<RenameCall> renameWrites;
 
@@ -82,7 +82,7 @@ public final class CachedInventory implements Inventory {
       return cached.value();
     }
     String sharedKey = findCache.sharedKey().value(id).build();
-    return findCache.get(key, sharedKey, () -> this.delegate.find(id));
+    return findCache.get(key, sharedKey, cached, () -> this.delegate.find(id));
   }
 
   /**
@@ -97,7 +97,7 @@ public final class CachedInventory implements Inventory {
     }
     String sharedKey = byOwnerCache.sharedKey().value(ownerId).build();
     String[] tags = {Tags.builder().literal("owner:").value(ownerId).build()};
-    return byOwnerCache.get(key, sharedKey, tags, () -> this.delegate.byOwner(ownerId));
+    return byOwnerCache.get(key, sharedKey, tags, cached, () -> this.delegate.byOwner(ownerId));
   }
 
   /**

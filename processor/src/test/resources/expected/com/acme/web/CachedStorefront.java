@@ -1,13 +1,13 @@
 package com.acme.web;
 
 import dev.cachegen.annotations.ETag;
-import dev.cachegen.runtime.CacheDefinition;
-import dev.cachegen.runtime.CacheEntry;
 import dev.cachegen.runtime.CacheRuntime;
-import dev.cachegen.runtime.Keys;
-import dev.cachegen.runtime.TieredCache;
-import dev.cachegen.runtime.Types;
 import dev.cachegen.runtime.http.HttpCachePolicy;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.runtime.internal.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -125,9 +125,9 @@ public final class CachedStorefront implements Storefront {
 
   private final Storefront delegate;
 
-  private final TieredCache<Storefront.Config> configCache;
+  private final Cache<Storefront.Config> configCache;
 
-  private final TieredCache<Storefront.Asset> assetCache;
+  private final Cache<Storefront.Asset> assetCache;
 
   /**
    * Decorates {@code delegate}, keeping cached values in the caches of {@code runtime}.
@@ -150,7 +150,7 @@ public final class CachedStorefront implements Storefront {
       return cached.value();
     }
     String sharedKey = configCache.sharedKey().build();
-    return configCache.get(key, sharedKey, () -> this.delegate.config());
+    return configCache.get(key, sharedKey, cached, () -> this.delegate.config());
   }
 
   /**
@@ -164,7 +164,7 @@ public final class CachedStorefront implements Storefront {
       return cached.value();
     }
     String sharedKey = assetCache.sharedKey().value(hash).build();
-    return assetCache.get(key, sharedKey, () -> this.delegate.asset(hash));
+    return assetCache.get(key, sharedKey, cached, () -> this.delegate.asset(hash));
   }
 
   /**

@@ -11,13 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.annotations.ETag;
-import dev.cachegen.runtime.CacheDefinition;
-import dev.cachegen.runtime.CacheEntry;
 import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.runtime.Codec;
 import dev.cachegen.runtime.JacksonCodec;
-import dev.cachegen.runtime.Keys;
-import dev.cachegen.runtime.TieredCache;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.Keys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Type;
@@ -199,7 +199,7 @@ class HttpCacheHandlerTest {
   void representationIsReusedAcrossHitsOfTheRuntimesInProcessCache() {
     AtomicInteger loads = new AtomicInteger();
     try (CacheRuntime runtime = CacheRuntime.inMemory()) {
-      TieredCache<Item> cache =
+      Cache<Item> cache =
           runtime.cache(
               CacheDefinition.<Item>builder("Catalog.find", Item.class)
                   .shape("1")
@@ -219,6 +219,7 @@ class HttpCacheHandlerTest {
                     return cache.get(
                         key,
                         cache.sharedKey().value(id).build(),
+                        null,
                         () -> {
                           loads.incrementAndGet();
                           return new Item(id, "lamp", UPDATED);
@@ -448,7 +449,7 @@ class HttpCacheHandlerTest {
 
   @Test
   void genericValueTypesAreEncodedAsDeclared() throws IOException {
-    Type listOfItems = dev.cachegen.runtime.Types.parameterized(List.class, Item.class);
+    Type listOfItems = dev.cachegen.runtime.internal.Types.parameterized(List.class, Item.class);
     List<Item> items = List.of(new Item(1, "lamp", UPDATED));
     HttpCachePolicy<List<Item>> policy =
         HttpCachePolicy.<List<Item>>builder(listOfItems).cacheControl("public, max-age=5").build();

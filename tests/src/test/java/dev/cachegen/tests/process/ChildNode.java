@@ -1,13 +1,13 @@
 package dev.cachegen.tests.process;
 
-import dev.cachegen.runtime.CacheDefinition;
-import dev.cachegen.runtime.CacheEntry;
 import dev.cachegen.runtime.CacheRuntime;
-import dev.cachegen.runtime.Keys;
-import dev.cachegen.runtime.Tags;
-import dev.cachegen.runtime.TieredCache;
-import dev.cachegen.runtime.WriteBehindDefinition;
-import dev.cachegen.runtime.WriteBehindQueue;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.runtime.internal.Tags;
+import dev.cachegen.runtime.internal.WriteBehindDefinition;
+import dev.cachegen.runtime.internal.WriteBehindQueue;
 import dev.cachegen.runtime.testing.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -63,7 +63,7 @@ public final class ChildNode {
   }
 
   private static void serveCache(CacheRuntime runtime, BufferedReader in) throws Exception {
-    TieredCache<String> items = runtime.cache(ITEMS);
+    Cache<String> items = runtime.cache(ITEMS);
     AtomicInteger loads = new AtomicInteger();
     Await.subscribed(runtime);
     System.out.println("ready");
@@ -83,6 +83,7 @@ public final class ChildNode {
                         key,
                         items.sharedKey().value(id).build(),
                         tags,
+                        null,
                         () -> "child-" + id + "-" + loads.incrementAndGet());
             System.out.println("value " + value + " loads " + loads.get());
             break;

@@ -3,11 +3,11 @@ package dev.cachegen.tests.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cachegen.runtime.CacheEntry;
 import dev.cachegen.runtime.CacheRuntime;
-import dev.cachegen.runtime.Keys;
-import dev.cachegen.runtime.Tags;
-import dev.cachegen.runtime.TieredCache;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.runtime.internal.Tags;
 import dev.cachegen.runtime.testing.Await;
 import dev.cachegen.runtime.testing.RedisServer;
 import java.time.Duration;
@@ -50,7 +50,7 @@ class MultiProcessTest {
     String prefix = prefix();
     try (CacheRuntime here = CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build();
         ChildProcess child = ChildProcess.start(redis.uri(), prefix, "cache")) {
-      TieredCache<String> items = here.cache(ChildNode.ITEMS);
+      Cache<String> items = here.cache(ChildNode.ITEMS);
 
       assertEquals("value child-1-1 loads 1", child.send("get 1"));
       assertEquals("value child-1-1 loads 1", child.send("get 1"), "served by the child's L1");
@@ -78,9 +78,9 @@ class MultiProcessTest {
     String prefix = prefix();
     try (CacheRuntime here = CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build();
         ChildProcess child = ChildProcess.start(redis.uri(), prefix, "cache")) {
-      TieredCache<String> items = here.cache(ChildNode.ITEMS);
+      Cache<String> items = here.cache(ChildNode.ITEMS);
       Await.subscribed(here);
-      items.get(Keys.local("9"), items.sharedKey().value("9").build(), () -> "here-v1");
+      items.get(Keys.local("9"), items.sharedKey().value("9").build(), null, () -> "here-v1");
       CacheEntry<String> cached = items.getIfPresent(Keys.local("9"));
       assertEquals("here-v1", cached.value());
       assertEquals("ok", child.send("put 9 from-child"));
@@ -88,7 +88,8 @@ class MultiProcessTest {
       Await.until(() -> items.getIfPresent(Keys.local("9")) == null);
       assertEquals(
           "from-child",
-          items.get(Keys.local("9"), items.sharedKey().value("9").build(), () -> "must not load"));
+          items.get(
+              Keys.local("9"), items.sharedKey().value("9").build(), null, () -> "must not load"));
     }
   }
 

@@ -1,11 +1,11 @@
 package dev.cachegen.tests.process;
 
-import dev.cachegen.runtime.CacheDefinition;
-import dev.cachegen.runtime.CacheEntry;
 import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.runtime.CacheStats;
-import dev.cachegen.runtime.Keys;
-import dev.cachegen.runtime.TieredCache;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.Keys;
 import dev.cachegen.runtime.testing.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -48,7 +48,7 @@ public final class StampedeNode {
             .keyPrefix(args[1])
             .stampedeWait(Duration.ofSeconds(60))
             .build()) {
-      TieredCache<String> hot = runtime.cache(HOT);
+      Cache<String> hot = runtime.cache(HOT);
       AtomicInteger loads = new AtomicInteger();
       List<CompletableFuture<String>> calls = new ArrayList<>();
       Await.subscribed(runtime);
@@ -93,7 +93,7 @@ public final class StampedeNode {
     }
   }
 
-  private static String read(TieredCache<String> hot, String id, AtomicInteger loads) {
+  private static String read(Cache<String> hot, String id, AtomicInteger loads) {
     Object key = Keys.local(id);
     CacheEntry<String> cached = hot.getIfPresent(key);
     if (cached != null) {
@@ -102,6 +102,7 @@ public final class StampedeNode {
     return hot.get(
         key,
         hot.sharedKey().value(id).build(),
+        null,
         () -> "child-" + id + "-" + loads.incrementAndGet());
   }
 }

@@ -3,10 +3,10 @@ package dev.cachegen.tests.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cachegen.runtime.CacheEntry;
 import dev.cachegen.runtime.CacheRuntime;
-import dev.cachegen.runtime.Keys;
-import dev.cachegen.runtime.TieredCache;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.Keys;
 import dev.cachegen.runtime.testing.Await;
 import dev.cachegen.runtime.testing.RedisServer;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ class StampedeProcessTest {
     ExecutorService threads = Executors.newFixedThreadPool(16);
     try (CacheRuntime here = CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build();
         ChildProcess child = ChildProcess.start(StampedeNode.class, redis.uri(), prefix)) {
-      TieredCache<String> hot = here.cache(StampedeNode.HOT);
+      Cache<String> hot = here.cache(StampedeNode.HOT);
       AtomicInteger loads = new AtomicInteger();
       CountDownLatch release = new CountDownLatch(1);
       List<Future<String>> calls = new ArrayList<>();
@@ -58,6 +58,7 @@ class StampedeProcessTest {
                   return hot.get(
                       key,
                       hot.sharedKey().value("k").build(),
+                      null,
                       () -> {
                         loads.incrementAndGet();
                         assertTrue(release.await(30, TimeUnit.SECONDS), "never released");

@@ -1,0 +1,4 @@
+/** cachegen's annotations and their enums; no dependencies. */
+module dev.cachegen.annotations {
+  exports dev.cachegen.annotations;
+}

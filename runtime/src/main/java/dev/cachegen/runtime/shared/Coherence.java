@@ -1,0 +1,323 @@
+package dev.cachegen.runtime.shared;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.tier.TieredCache;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every JVM's in-process tier coherent with the others (rule 5 of the design), and owns the
+ * versions behind tag and whole-cache invalidation.
+ *
+ * <p><b>Events.</b> A write, an eviction, a whole-cache invalidation or a tag invalidation is
+ * published on the channel {@code <prefix>:events}; every other runtime with the same prefix drops
+ * the affected in-process entries when the message arrives. Redis pub/sub delivers to connected
+ * subscribers only, so a runtime that loses its subscription drops its whole in-process tier, both
+ * when it notices the loss and again when it is subscribed again, rather than serve what it may
+ * have missed.
+ *
+ * <p><b>Loads.</b> The owner of a stampede lock publishes {@code L} once it stored its value and
+ * released the lock, so that callers in other JVMs waiting for that key look again at once instead
+ * of at their next poll. These wake-ups are not invalidations and are not counted as events.
+ *
+ * <p><b>Versions.</b> Each tag has a counter in Redis ({@code <prefix>:tag:<tag>}) and each cache a
+ * generation ({@code <prefix>:gen:<cache>}). An entry records the versions of its tags and its
+ * cache's generation as they were before its value was loaded; it is current while they have not
+ * moved. Invalidating a tag or a whole cache is one {@code INCR}: O(1), atomic, and independent of
+ * where the entries live, which is what Redis Cluster needs. Versions are read from Redis once and
+ * then kept up to date by the events.
+ */
+public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Coherence.class);
+  private static final char SEPARATOR = '\t';
+
+  private final SharedTier shared;
+  private final String keyPrefix;
+  private final String channel;
+  private final String nodeId = UUID.randomUUID().toString();
+  private final Map<String, TieredCache<?>> caches = new ConcurrentHashMap<>();
+  private final Cache<String, Long> tagVersions;
+  private final LongAdder eventsReceived = new LongAdder();
+  private final LongAdder resets = new LongAdder();
+  private final AtomicBoolean invalidationFailureLogged = new AtomicBoolean();
+  private final AutoCloseable subscription;
+
+  public Coherence(SharedTier shared, String keyPrefix, long maximumTags) {
+    this.shared = shared;
+    this.keyPrefix = keyPrefix;
+    this.channel = keyPrefix + ":events";
+    this.tagVersions = Caffeine.newBuilder().maximumSize(maximumTags).build();
+    this.subscription = shared.isPresent() ? shared.subscribe(channel, this) : () -> {};
+  }
+
+  public void register(TieredCache<?> cache) {
+    caches.put(cache.definition().name(), cache);
+  }
+
+  /** How many events from other runtimes were applied; for tests and statistics. */
+  public long eventsReceived() {
+    return eventsReceived.sum();
+  }
+
+  /** How often the in-process tiers were dropped because events may have been missed. */
+  public long resets() {
+    return resets.sum();
+  }
+
+  // ---- generations ------------------------------------------------------------------------
+
+  /** The cache's generation as Redis has it, or {@link CacheEntry#UNKNOWN_GENERATION}. */
+  public long readGeneration(String cacheName) {
+    if (!shared.isPresent()) {
+      return 0;
+    }
+    try {
+      return parse(shared.get(generationKey(cacheName)));
+    } catch (SharedTierException e) {
+      return CacheEntry.UNKNOWN_GENERATION;
+    }
+  }
+
+  /** Moves the cache's generation on, everywhere; returns the new one. */
+  public long advanceGeneration(String cacheName, long localGeneration) {
+    if (!shared.isPresent()) {
+      return localGeneration + 1;
+    }
+    try {
+      long generation = shared.increment(generationKey(cacheName));
+      publish('A', cacheName, Long.toString(generation));
+      return generation;
+    } catch (SharedTierException e) {
+      logInvalidationFailure("invalidate all entries of " + cacheName, e);
+      return CacheEntry.UNKNOWN_GENERATION;
+    }
+  }
+
+  // ---- tags -------------------------------------------------------------------------------
+
+  /**
+   * The current version of each tag, read from Redis where this runtime does not know it yet. Taken
+   * before a load, so that an invalidation during the load makes the loaded entry stale.
+   */
+  public long[] currentVersions(String[] tags) {
+    long[] versions = new long[tags.length];
+    List<Integer> unknown = new ArrayList<>();
+    for (int i = 0; i < tags.length; i++) {
+      Long known = tagVersions.getIfPresent(tags[i]);
+      if (known != null) {
+        versions[i] = known;
+      } else if (!shared.isPresent()) {
+        tagVersions.asMap().putIfAbsent(tags[i], 0L);
+        versions[i] = tagVersions.asMap().getOrDefault(tags[i], 0L);
+      } else {
+        unknown.add(i);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      List<String> keys = new ArrayList<>(unknown.size());
+      for (int i : unknown) {
+        keys.add(tagKey(tags[i]));
+      }
+      try {
+        List<byte[]> values = shared.getAll(keys);
+        for (int j = 0; j < unknown.size(); j++) {
+          int i = unknown.get(j);
+          long version = parse(values.get(j));
+          versions[i] = tagVersions.asMap().merge(tags[i], version, Math::max);
+        }
+      } catch (SharedTierException e) {
+        for (int i : unknown) {
+          versions[i] = CacheEntry.UNKNOWN_GENERATION;
+        }
+      }
+    }
+    return versions;
+  }
+
+  /** Whether no tag of {@code entry} was invalidated since its value was loaded. */
+  public boolean tagsAreCurrent(CacheEntry<?> entry) {
+    String[] tags = entry.tags();
+    long[] versions = entry.tagVersions();
+    for (int i = 0; i < tags.length; i++) {
+      Long known = tagVersions.getIfPresent(tags[i]);
+      long current = known == null ? CacheEntry.UNKNOWN_GENERATION : known;
+      if (current != versions[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Invalidates every entry, in every cache and every JVM, that carries one of {@code tags}. */
+  public void invalidateTags(String... tags) {
+    for (String tag : tags) {
+      if (!shared.isPresent()) {
+        tagVersions.asMap().merge(tag, 1L, Long::sum);
+        continue;
+      }
+      try {
+        long version = shared.increment(tagKey(tag));
+        tagVersions.asMap().merge(tag, version, Math::max);
+        publish('T', Long.toString(version), tag);
+      } catch (SharedTierException e) {
+        // Redis is unreachable: no other JVM can be told. Here, forget the version so that every
+        // entry carrying the tag reads as stale until Redis answers again.
+        tagVersions.invalidate(tag);
+        logInvalidationFailure("invalidate tag " + tag, e);
+      }
+    }
+  }
+
+  // ---- keys -------------------------------------------------------------------------------
+
+  /** Tells the other runtimes to drop {@code sharedKey} of {@code cacheName} from their L1. */
+  public void keyChanged(String cacheName, String sharedKey) {
+    if (shared.isPresent()) {
+      try {
+        publish('K', cacheName, sharedKey);
+      } catch (SharedTierException e) {
+        logInvalidationFailure("tell other JVMs that " + sharedKey + " changed", e);
+      }
+    }
+  }
+
+  /**
+   * Tells the other runtimes that the stampede lock of {@code sharedKey} was released, normally
+   * with the value stored: their waiters read it now. Best effort; waiters also poll.
+   */
+  public void lockReleased(String cacheName, String sharedKey) {
+    if (shared.isPresent()) {
+      try {
+        publish('L', cacheName, sharedKey);
+      } catch (SharedTierException e) {
+        log.debug("cachegen: could not announce the load of {}", sharedKey, e);
+      }
+    }
+  }
+
+  // ---- events -----------------------------------------------------------------------------
+
+  private void publish(char kind, String first, String rest) {
+    shared.publish(channel, nodeId + SEPARATOR + kind + SEPARATOR + first + SEPARATOR + rest);
+  }
+
+  @Override
+  public void subscribed() {
+    dropEverything("subscribed to " + channel);
+  }
+
+  @Override
+  public void disconnected(Throwable cause) {
+    dropEverything("lost the subscription to " + channel + ": " + cause);
+  }
+
+  @Override
+  public void message(String message) {
+    int first = message.indexOf(SEPARATOR);
+    int second = message.indexOf(SEPARATOR, first + 1);
+    int third = message.indexOf(SEPARATOR, second + 1);
+    if (first < 0 || second != first + 2 || third < 0) {
+      log.warn("cachegen: ignoring a malformed event on {}: {}", channel, message);
+      return;
+    }
+    if (message.regionMatches(0, nodeId, 0, first) && first == nodeId.length()) {
+      return; // our own event: already applied here
+    }
+    char kind = message.charAt(first + 1);
+    String field = message.substring(second + 1, third);
+    String rest = message.substring(third + 1);
+    switch (kind) {
+      case 'K':
+        {
+          TieredCache<?> cache = caches.get(field);
+          if (cache != null) {
+            cache.evictLocally(rest);
+          }
+          break;
+        }
+      case 'A':
+        {
+          TieredCache<?> cache = caches.get(field);
+          if (cache != null) {
+            cache.generationAdvanced(Long.parseLong(rest));
+          }
+          break;
+        }
+      case 'T':
+        tagVersions.asMap().merge(rest, Long.parseLong(field), Math::max);
+        break;
+      case 'L':
+        {
+          TieredCache<?> cache = caches.get(field);
+          if (cache != null) {
+            cache.lockReleasedElsewhere(rest);
+          }
+          return; // a wake-up, not an invalidation: tests count invalidation events only
+        }
+      default:
+        log.warn("cachegen: ignoring an event of unknown kind on {}: {}", channel, message);
+        return;
+    }
+    eventsReceived.increment(); // after applying it: tests wait on this count
+  }
+
+  private void dropEverything(String why) {
+    tagVersions.invalidateAll();
+    for (TieredCache<?> cache : caches.values()) {
+      cache.dropLocalTier();
+    }
+    resets.increment(); // after dropping: tests wait on this count
+    log.debug("cachegen: dropped every in-process entry: {}", why);
+  }
+
+  @Override
+  public void close() {
+    try {
+      subscription.close();
+    } catch (Exception e) {
+      log.debug("cachegen: closing the event subscription failed", e);
+    }
+  }
+
+  private String generationKey(String cacheName) {
+    return keyPrefix + ":gen:" + cacheName;
+  }
+
+  private String tagKey(String tag) {
+    return keyPrefix + ":tag:" + tag;
+  }
+
+  private static long parse(byte[] counter) {
+    if (counter == null) {
+      return 0;
+    }
+    String text = new String(counter, StandardCharsets.US_ASCII);
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new SharedTierException("a version counter holds \"" + text + "\", not a number", e);
+    }
+  }
+
+  private void logInvalidationFailure(String what, SharedTierException e) {
+    if (invalidationFailureLogged.compareAndSet(false, true)) {
+      log.warn(
+          "cachegen: could not {} because Redis failed ({}); other JVMs keep their entries until"
+              + " their local ttl ends (further failures are logged at debug)",
+          what,
+          e.getMessage());
+    } else {
+      log.debug("cachegen: could not {}", what, e);
+    }
+  }
+}

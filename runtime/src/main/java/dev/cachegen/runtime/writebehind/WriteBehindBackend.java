@@ -1,0 +1,164 @@
+package dev.cachegen.runtime.writebehind;
+
+import dev.cachegen.runtime.Codec;
+import dev.cachegen.runtime.DeadLetter;
+import dev.cachegen.runtime.WriteBehindStats;
+import dev.cachegen.runtime.internal.Sneaky;
+import dev.cachegen.runtime.internal.WriteBehindDefinition;
+import dev.cachegen.runtime.internal.WriteBehindQueue;
+import dev.cachegen.runtime.internal.WriteHandler;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the in-memory and the Redis write-behind queues share: applying calls with retries. */
+public abstract class WriteBehindBackend<C> implements WriteBehindQueue<C>, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WriteBehindBackend.class);
+
+  public final WriteBehindDefinition<C> definition;
+  public final WriteHandler<C> handler;
+  public final Codec.TypedCodec<C> codec;
+  public final LongAdder enqueued = new LongAdder();
+  public final LongAdder applied = new LongAdder();
+  public final LongAdder retries = new LongAdder();
+  public final LongAdder deadLettered = new LongAdder();
+  public final LongAdder coalesced = new LongAdder();
+  public final LongAdder appliedSynchronously = new LongAdder();
+
+  public WriteBehindBackend(
+      WriteBehindDefinition<C> definition, WriteHandler<C> handler, Codec.TypedCodec<C> codec) {
+    this.definition = definition;
+    this.handler = handler;
+    this.codec = codec;
+  }
+
+  @Override
+  public String name() {
+    return definition.name();
+  }
+
+  @Override
+  public abstract void enqueue(String coalesceKey, C call);
+
+  /** Whether the queue survives a crash of this JVM (it lives in Redis). */
+  public abstract boolean durable();
+
+  /** Calls waiting now; {@code -1} when it cannot be read. May ask Redis. */
+  public abstract long depth();
+
+  /** Age of the oldest waiting call, {@code 0} when none waits, {@code -1} when unknown. */
+  public abstract long lagMillis();
+
+  /** Counters, depth and lag. */
+  @Override
+  public final WriteBehindStats stats() {
+    return stats(durable(), depth(), lagMillis());
+  }
+
+  /** The counters alone, without asking Redis: depth and lag read {@code -1}. */
+  public final WriteBehindStats counts() {
+    return stats(durable(), -1, -1);
+  }
+
+  public abstract List<DeadLetter> deadLetters();
+
+  public abstract int replayDeadLetters();
+
+  /** Stops taking calls and applies what is queued, waiting at most {@code timeout}. */
+  public abstract void drain(Duration timeout);
+
+  @Override
+  public void close() {
+    drain(Duration.ofSeconds(10));
+  }
+
+  /**
+   * Waits up to {@code timeout} for {@code worker} to finish, then interrupts it. Returns whether
+   * it finished by itself.
+   */
+  protected static boolean stop(Thread worker, Duration timeout) {
+    try {
+      worker.join(timeout.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (worker.isAlive()) {
+      worker.interrupt();
+      return false;
+    }
+    return true;
+  }
+
+  /** Applies in the caller's thread; the delegate's failure reaches the caller unchanged. */
+  protected void applyNow(C call) {
+    appliedSynchronously.increment();
+    try {
+      handler.apply(call);
+      applied.increment();
+    } catch (Exception e) {
+      throw Sneaky.rethrow(e);
+    }
+  }
+
+  /**
+   * Tries {@code call} up to {@code maxAttempts} times with doubling backoff. Returns {@code null}
+   * when it was applied, else the last failure.
+   */
+  protected Exception applyWithRetries(C call, String description) {
+    long backoffNanos = definition.initialBackoff().toNanos();
+    Exception last = null;
+    for (int attempt = 1; attempt <= definition.maxAttempts(); attempt++) {
+      try {
+        handler.apply(call);
+        applied.increment();
+        return null;
+      } catch (Exception e) {
+        last = e;
+        if (attempt == definition.maxAttempts()) {
+          break;
+        }
+        retries.increment();
+        log.debug(
+            "write-behind {}: attempt {} of {} failed for {}; retrying in {} ms",
+            definition.name(),
+            attempt,
+            definition.maxAttempts(),
+            description,
+            TimeUnit.NANOSECONDS.toMillis(backoffNanos),
+            e);
+        try {
+          TimeUnit.NANOSECONDS.sleep(backoffNanos);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return e;
+        }
+        backoffNanos = Math.min(backoffNanos * 2, TimeUnit.SECONDS.toNanos(30));
+      }
+    }
+    deadLettered.increment();
+    log.warn(
+        "write-behind {}: giving up on {} after {} attempts; it is kept as a dead letter: {}",
+        definition.name(),
+        description,
+        definition.maxAttempts(),
+        last.toString());
+    return last;
+  }
+
+  public WriteBehindStats stats(boolean durable, long depth, long lagMillis) {
+    return new WriteBehindStats(
+        definition.name(),
+        durable,
+        enqueued.sum(),
+        applied.sum(),
+        retries.sum(),
+        deadLettered.sum(),
+        coalesced.sum(),
+        appliedSynchronously.sum(),
+        depth,
+        lagMillis);
+  }
+}

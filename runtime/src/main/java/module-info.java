@@ -1,0 +1,31 @@
+/**
+ * cachegen's runtime. Three packages are exported:
+ *
+ * <ul>
+ *   <li>{@code dev.cachegen.runtime}: what applications use, {@code CacheRuntime} and its builder,
+ *       the codec, warming, statistics and the stampede policies;
+ *   <li>{@code dev.cachegen.runtime.http}: HTTP caching (Cache-Control, ETag, 304) for handlers;
+ *   <li>{@code dev.cachegen.runtime.internal}: the contract that generated decorators call. Public
+ *       so that generated classes in any module can reach it, not meant for application code.
+ * </ul>
+ *
+ * <p>Everything else (the tiered read and write machinery, the shared tier and coherence,
+ * write-behind, the Redis client code and the metrics binding) is internal to this module. {@code
+ * docs/ARCHITECTURE.md} in the repository describes the layers.
+ */
+module dev.cachegen.runtime {
+  requires transitive dev.cachegen.annotations;
+  requires transitive com.fasterxml.jackson.databind; // JacksonCodec.using(ObjectMapper)
+  requires com.github.benmanes.caffeine;
+  requires com.fasterxml.jackson.datatype.jsr310;
+  requires com.fasterxml.jackson.datatype.jdk8;
+  requires org.slf4j;
+  requires redis.clients.jedis;
+  requires transitive jdk.httpserver; // JdkHttpCacheHandler
+  requires static transitive jakarta.servlet; // HttpCacheServlet, for servlet containers only
+  requires static transitive micrometer.core; // Builder.meterRegistry, optional
+
+  exports dev.cachegen.runtime;
+  exports dev.cachegen.runtime.http;
+  exports dev.cachegen.runtime.internal;
+}

@@ -1,0 +1,220 @@
+package dev.cachegen.runtime.tier;
+
+import static dev.cachegen.runtime.TestCaches.find;
+import static dev.cachegen.runtime.TestCaches.findAsync;
+import static dev.cachegen.runtime.TestCaches.strings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.cachegen.runtime.CacheRuntime;
+import dev.cachegen.runtime.CacheStats;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.Loader;
+import dev.cachegen.runtime.internal.Types;
+import dev.cachegen.runtime.testing.Await;
+import dev.cachegen.runtime.testing.RedisServer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/** The shared tier against a real Redis. */
+class RedisTierTest {
+  private static RedisServer redis;
+  private static RedisClient raw;
+
+  record Item(long id, String name, List<String> tags) {}
+
+  @BeforeAll
+  static void startRedis() {
+    redis = RedisServer.start();
+    raw = RedisClient.create(redis.host(), redis.port());
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    raw.close();
+    redis.close();
+  }
+
+  /** A fresh prefix per test, so tests never see each other's keys on a shared server. */
+  private static CacheRuntime runtime() {
+    return CacheRuntime.builder()
+        .redis(redis.uri())
+        .keyPrefix("t" + UUID.randomUUID().toString().substring(0, 8))
+        .build();
+  }
+
+  private static CacheRuntime runtime(String prefix) {
+    return CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build();
+  }
+
+  @Test
+  void aSecondRuntimeIsServedFromRedisWithoutItsDelegate() {
+    String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
+    AtomicInteger firstLoads = new AtomicInteger();
+    AtomicInteger secondLoads = new AtomicInteger();
+    try (CacheRuntime first = runtime(prefix);
+        CacheRuntime second = runtime(prefix)) {
+      Cache<String> one = first.cache(strings("r.shared").build());
+      Cache<String> two = second.cache(strings("r.shared").build());
+      Loader<String> firstDelegate =
+          () -> {
+            firstLoads.incrementAndGet();
+            return "loaded once";
+          };
+      Loader<String> secondDelegate =
+          () -> {
+            secondLoads.incrementAndGet();
+            return "second delegate";
+          };
+      assertEquals("loaded once", find(one, "k", firstDelegate));
+      assertEquals("loaded once", find(two, "k", secondDelegate));
+      assertEquals(1, firstLoads.get());
+      assertEquals(0, secondLoads.get());
+      CacheStats stats = second.stats().cache("r.shared");
+      assertEquals(1, stats.shared().hits());
+      assertEquals(0, stats.loads());
+    }
+  }
+
+  @Test
+  void recordsAndGenericsRoundTripThroughTheDeclaredType() {
+    String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
+    CacheDefinition<List<Item>> definition =
+        CacheDefinition.<List<Item>>builder("r.items", Types.parameterized(List.class, Item.class))
+            .shape("2")
+            .build();
+    List<Item> items = List.of(new Item(1, "one", List.of("a")), new Item(2, "two", List.of()));
+    try (CacheRuntime first = runtime(prefix);
+        CacheRuntime second = runtime(prefix)) {
+      Cache<List<Item>> one = first.cache(definition);
+      one.get("k", one.sharedKey().value("k").build(), null, () -> items);
+      Cache<List<Item>> two = second.cache(definition);
+      List<Item> read =
+          two.get(
+              "k", two.sharedKey().value("k").build(), null, () -> fail("must come from Redis"));
+      assertEquals(items, read);
+      assertEquals(Item.class, read.get(0).getClass());
+    }
+  }
+
+  @Test
+  void entriesExpireInRedisWithinTheTtl() {
+    try (CacheRuntime runtime = runtime()) {
+      Cache<String> cache =
+          runtime.cache(
+              strings("r.ttl")
+                  .ttlNanos(TimeUnit.MILLISECONDS.toNanos(1_000))
+                  .localTtlNanos(TimeUnit.MILLISECONDS.toNanos(100))
+                  .build());
+      find(cache, "k", () -> "v");
+      String key = cache.sharedKey().value("k").build();
+      long ttl = raw.pttl(key);
+      assertTrue(ttl > 850 && ttl <= 1_000, "pttl " + ttl + " is the ttl less at most 10% jitter");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (raw.exists(key)) {
+        if (System.nanoTime() > deadline) {
+          fail("the entry outlived its ttl");
+        }
+        Thread.onSpinWait();
+      }
+      // The local ttl (100 ms) ended long before the shared one: the next call must load again.
+      assertEquals("reloaded", find(cache, "k", () -> "reloaded"));
+      assertEquals(2, cache.stats().loads());
+    }
+  }
+
+  @Test
+  void slidingEntriesAreExtendedByReads() throws Exception {
+    try (CacheRuntime runtime =
+        CacheRuntime.builder()
+            .redis(redis.uri())
+            .keyPrefix("t" + UUID.randomUUID().toString().substring(0, 8))
+            .localMaximumSize(0)
+            .build()) {
+      Cache<String> cache =
+          runtime.cache(
+              strings("r.sliding").sliding(true).ttlNanos(TimeUnit.SECONDS.toNanos(60)).build());
+      find(cache, "k", () -> "v");
+      String key = cache.sharedKey().value("k").build();
+      raw.pexpire(key, 5_000);
+      Await.until(() -> cache.stats().localSize() == 0);
+      assertEquals("v", find(cache, "k", () -> fail("must come from Redis")));
+      assertTrue(raw.pttl(key) > 50_000, "GETEX reset the ttl: " + raw.pttl(key));
+    }
+  }
+
+  @Test
+  void corruptedBytesReadAsAMissAndAreOverwritten() throws Exception {
+    try (CacheRuntime runtime = runtime()) {
+      Cache<String> cache = runtime.cache(strings("r.corrupt").build());
+      String key = cache.sharedKey().value("k").build();
+      byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+      for (byte[] garbage :
+          List.of(
+              "not an entry".getBytes(StandardCharsets.UTF_8),
+              new byte[] {(byte) 0xCA, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '{'},
+              new byte[0])) {
+        raw.set(keyBytes, garbage);
+        try (CacheRuntime fresh =
+            CacheRuntime.builder()
+                .redis(redis.uri())
+                .keyPrefix(key.substring(0, key.indexOf(':')))
+                .build()) {
+          Cache<String> reader = fresh.cache(strings("r.corrupt").build());
+          assertEquals("from delegate", find(reader, "k", () -> "from delegate"));
+          assertEquals(1, reader.stats().shared().errors());
+        }
+        byte[] repaired = raw.get(keyBytes);
+        assertEquals(EntryFormat.MAGIC, repaired[0], "the entry was overwritten");
+      }
+    }
+  }
+
+  @Test
+  void cachedNullsAreSharedToo() {
+    String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
+    try (CacheRuntime first = runtime(prefix);
+        CacheRuntime second = runtime(prefix)) {
+      CacheDefinition<String> definition = strings("r.null").cacheNulls(true).build();
+      assertNull(find(first.cache(definition), "k", () -> null));
+      assertNull(find(second.cache(definition), "k", () -> fail("the null comes from Redis")));
+    }
+  }
+
+  @Test
+  void asyncLoadsAreSharedThroughRedis() throws Exception {
+    String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
+    try (CacheRuntime first = runtime(prefix);
+        CacheRuntime second = runtime(prefix)) {
+      Cache<String> one = first.cache(strings("r.async").build());
+      assertEquals(
+          "v",
+          findAsync(one, "k", () -> java.util.concurrent.CompletableFuture.completedFuture("v"))
+              .get(5, TimeUnit.SECONDS));
+      Cache<String> two = second.cache(strings("r.async").build());
+      String key = one.sharedKey().value("k").build();
+      Await.until(() -> raw.exists(key));
+      assertEquals(
+          "v", findAsync(two, "k", () -> fail("must come from Redis")).get(5, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void keysCarryPrefixNameAndShape() {
+    try (CacheRuntime runtime =
+        CacheRuntime.builder().redis(redis.uri()).keyPrefix("shop").build()) {
+      Cache<String> cache = runtime.cache(strings("Items.find").shape("5e1f09a2").build());
+      assertEquals("shop:Items.find:5e1f09a2:[42]", cache.sharedKey().value(42L).build());
+    }
+  }
+}

@@ -1,0 +1,346 @@
+package dev.cachegen.runtime.tier;
+
+import static dev.cachegen.runtime.TestCaches.find;
+import static dev.cachegen.runtime.TestCaches.findAsync;
+import static dev.cachegen.runtime.TestCaches.strings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cachegen.annotations.StampedePolicy;
+import dev.cachegen.runtime.CacheRuntime;
+import dev.cachegen.runtime.CacheStats;
+import dev.cachegen.runtime.StampedeTimeoutException;
+import dev.cachegen.runtime.StampedeTimeoutPolicy;
+import dev.cachegen.runtime.internal.AsyncLoader;
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.Loader;
+import dev.cachegen.runtime.redis.RedisEndpoint;
+import dev.cachegen.runtime.redis.RedisSharedTier;
+import dev.cachegen.runtime.testing.Await;
+import dev.cachegen.runtime.testing.RedisServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * {@code StampedePolicy.LOCK} across runtimes on a real Redis: one load per key, the lock released
+ * by its owner only, a crashed owner's lease ending, the timeout policies, and fail-open.
+ */
+class StampedeLockTest {
+  private static RedisServer redis;
+  private static RedisClient raw;
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+
+  @BeforeAll
+  static void startRedis() {
+    redis = RedisServer.start();
+    raw = RedisClient.create(redis.host(), redis.port());
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    raw.close();
+    redis.close();
+  }
+
+  @AfterEach
+  void stopThreads() {
+    threads.shutdownNow();
+  }
+
+  private static String prefix() {
+    return "s" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static CacheRuntime.Builder node(String prefix) {
+    return CacheRuntime.builder()
+        .redis(redis.uri())
+        .keyPrefix(prefix)
+        .stampedeWait(Duration.ofSeconds(30));
+  }
+
+  /** A delegate that counts its calls and blocks until the test releases it. */
+  private static final class GatedDelegate implements Loader<String> {
+    final AtomicInteger calls = new AtomicInteger();
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    public String load() throws Exception {
+      int call = calls.incrementAndGet();
+      assertTrue(release.await(20, TimeUnit.SECONDS), "the test never released the delegate");
+      return "value-" + call;
+    }
+  }
+
+  private List<Future<String>> callers(Cache<String> cache, int count, Loader<String> load) {
+    List<Future<String>> calls = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      calls.add(threads.submit(() -> find(cache, "hot", load)));
+    }
+    return calls;
+  }
+
+  private static void assertAll(List<Future<String>> calls, String expected) throws Exception {
+    for (Future<String> call : calls) {
+      assertEquals(expected, call.get(20, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void manyThreadsInOneJvmSendOneLockAttemptAndLoadOnce() throws Exception {
+    try (CacheRuntime runtime = node(prefix()).build()) {
+      Cache<String> cache = runtime.cache(strings("s.one").build());
+      GatedDelegate delegate = new GatedDelegate();
+      List<Future<String>> calls = callers(cache, 32, delegate);
+      Await.until(() -> delegate.calls.get() >= 1);
+      delegate.release.countDown();
+      assertAll(calls, "value-1");
+      assertEquals(1, delegate.calls.get());
+      CacheStats stats = runtime.stats().cache("s.one");
+      assertEquals(1, stats.lockAcquisitions(), "local single flight in front of the lock");
+      assertEquals(0, stats.lockWaits());
+      assertFalse(
+          raw.exists(((TieredCache<?>) cache).lockKey(cache.sharedKey().value("hot").build())),
+          "released");
+    }
+  }
+
+  @Test
+  void twoRuntimesLoadOnceWhileTheOtherWaitsForTheValue() throws Exception {
+    String prefix = prefix();
+    try (CacheRuntime first = node(prefix).build();
+        CacheRuntime second = node(prefix).build()) {
+      Cache<String> one = first.cache(strings("s.two").build());
+      Cache<String> two = second.cache(strings("s.two").build());
+      GatedDelegate delegate = new GatedDelegate();
+      List<Future<String>> calls = new ArrayList<>(callers(one, 16, delegate));
+      calls.addAll(callers(two, 16, delegate));
+      // Deterministic: one runtime loads, and the other is seen waiting on the lock.
+      Await.until(
+          () ->
+              delegate.calls.get() == 1
+                  && first.stats().cache("s.two").lockWaits()
+                          + second.stats().cache("s.two").lockWaits()
+                      == 1);
+      delegate.release.countDown();
+      assertAll(calls, "value-1");
+      assertEquals(1, delegate.calls.get(), "one load across both runtimes");
+      CacheStats a = first.stats().cache("s.two");
+      CacheStats b = second.stats().cache("s.two");
+      assertEquals(1, a.loads() + b.loads());
+      assertEquals(1, a.lockAcquisitions() + b.lockAcquisitions());
+    }
+  }
+
+  @Test
+  void asyncCallersOfTwoRuntimesLoadOnce() throws Exception {
+    String prefix = prefix();
+    try (CacheRuntime first = node(prefix).build();
+        CacheRuntime second = node(prefix).build()) {
+      Cache<String> one = first.cache(strings("s.async").build());
+      Cache<String> two = second.cache(strings("s.async").build());
+      AtomicInteger calls = new AtomicInteger();
+      CompletableFuture<String> source = new CompletableFuture<>();
+      AsyncLoader<String> loader =
+          () -> {
+            calls.incrementAndGet();
+            return source;
+          };
+      CompletableFuture<String> fromOne = findAsync(one, "k", loader);
+      Await.until(() -> calls.get() == 1);
+      CompletableFuture<String> fromTwo = findAsync(two, "k", loader);
+      Await.until(() -> second.stats().cache("s.async").lockWaits() == 1);
+      source.complete("async value");
+      assertEquals("async value", fromOne.get(20, TimeUnit.SECONDS));
+      assertEquals("async value", fromTwo.get(20, TimeUnit.SECONDS));
+      assertEquals(1, calls.get());
+    }
+  }
+
+  @Test
+  void onlyTheOwnersTokenReleasesTheLock() {
+    RedisSharedTier tier =
+        RedisSharedTier.standalone(
+            RedisEndpoint.parse(redis.uri()),
+            new RedisSharedTier.RedisSettings(Duration.ofSeconds(1), 2, 3, Duration.ofSeconds(1)));
+    try (tier) {
+      String key = prefix() + ":!lock:k";
+      assertTrue(tier.tryLock(key, "owner", 60_000));
+      assertFalse(tier.tryLock(key, "intruder", 60_000), "NX: held");
+      assertFalse(tier.unlock(key, "intruder"), "a foreign token deletes nothing");
+      assertEquals("owner", raw.get(key));
+      assertTrue(raw.pttl(key) > 0, "the lock carries its lease");
+      assertTrue(tier.unlock(key, "owner"));
+      assertFalse(raw.exists(key));
+
+      // An owner whose lease ran out must not release its successor's lock.
+      assertTrue(tier.tryLock(key, "slow owner", 50));
+      Await.until(() -> !raw.exists(key));
+      assertTrue(tier.tryLock(key, "successor", 60_000));
+      assertFalse(tier.unlock(key, "slow owner"));
+      assertEquals("successor", raw.get(key));
+    }
+  }
+
+  @Test
+  void aCrashedOwnersLeaseEndsAndAWaiterLoads() throws Exception {
+    try (CacheRuntime runtime = node(prefix()).build()) {
+      Cache<String> cache = runtime.cache(strings("s.crash").build());
+      String lockKey = ((TieredCache<?>) cache).lockKey(cache.sharedKey().value("k").build());
+      // A lock nobody will release, as a JVM that died while loading leaves it.
+      raw.set(lockKey, "crashed-owner", SetParams.setParams().nx().px(300));
+      AtomicInteger calls = new AtomicInteger();
+      Future<String> waiter =
+          threads.submit(() -> find(cache, "k", () -> "loaded-" + calls.incrementAndGet()));
+      assertEquals("loaded-1", waiter.get(20, TimeUnit.SECONDS));
+      CacheStats stats = runtime.stats().cache("s.crash");
+      assertEquals(1, stats.lockWaits(), "it waited for the crashed owner first");
+      assertEquals(1, stats.lockAcquisitions(), "then took the expired lock and loaded");
+      assertEquals(1, calls.get());
+    }
+  }
+
+  @Test
+  void pastTheWaitBoundAWaiterLoadsOrFailsAsConfigured() throws Exception {
+    String prefix = prefix();
+    try (CacheRuntime loading =
+            node(prefix)
+                .stampedeWait(Duration.ofMillis(100))
+                .stampedeLease(Duration.ofMinutes(1))
+                .build();
+        CacheRuntime failing =
+            node(prefix)
+                .stampedeWait(Duration.ofMillis(100))
+                .stampedeTimeoutPolicy(StampedeTimeoutPolicy.FAIL)
+                .build()) {
+      Cache<String> loads = loading.cache(strings("s.bound").build());
+      Cache<String> fails = failing.cache(strings("s.bound").build());
+      String lockKey = ((TieredCache<?>) loads).lockKey(loads.sharedKey().value("k").build());
+      raw.set(lockKey, "stuck-owner", SetParams.setParams().px(60_000));
+
+      StampedeTimeoutException thrown =
+          assertThrows(
+              StampedeTimeoutException.class, () -> find(fails, "k", () -> "must not load"));
+      assertEquals("s.bound", thrown.cacheName());
+      assertEquals(1, failing.stats().cache("s.bound").lockWaits());
+
+      assertEquals("loaded anyway", find(loads, "k", () -> "loaded anyway"));
+      assertEquals(1, loading.stats().cache("s.bound").lockWaits());
+      assertEquals("stuck-owner", raw.get(lockKey), "the foreign lock is left alone");
+    }
+  }
+
+  @Test
+  void withoutStampedeControlEveryRuntimeAndThreadLoads() throws Exception {
+    String prefix = prefix();
+    try (CacheRuntime first = node(prefix).build();
+        CacheRuntime second = node(prefix).build()) {
+      Cache<String> one = first.cache(strings("s.none", StampedePolicy.NONE));
+      Cache<String> two = second.cache(strings("s.none", StampedePolicy.NONE));
+      CountDownLatch allInside = new CountDownLatch(8);
+      AtomicInteger calls = new AtomicInteger();
+      Loader<String> delegate =
+          () -> {
+            calls.incrementAndGet();
+            allInside.countDown();
+            assertTrue(allInside.await(20, TimeUnit.SECONDS), "not every caller loaded");
+            return "v";
+          };
+      List<Future<String>> all = new ArrayList<>(callers(one, 4, delegate));
+      all.addAll(callers(two, 4, delegate));
+      assertAll(all, "v");
+      assertEquals(8, calls.get());
+      assertEquals(0, first.stats().cache("s.none").lockAcquisitions());
+      assertEquals(0, second.stats().cache("s.none").lockAcquisitions());
+      assertEquals(0, raw.keys(prefix + ":!lock:*").size(), "no lock was taken");
+    }
+  }
+
+  @Test
+  void redisFailingToLockFailsOpen() {
+    // A user that may read and publish but not SET: the lock attempt itself fails.
+    String user = "nolock" + UUID.randomUUID().toString().substring(0, 6);
+    assertEquals(
+        "OK", redis.command("ACL", "SETUSER", user, "on", ">pw", "~*", "&*", "+@all", "-set"));
+    try (CacheRuntime runtime =
+        CacheRuntime.builder()
+            .redis("redis://" + user + ":pw@" + redis.host() + ":" + redis.port())
+            .keyPrefix(prefix())
+            .build()) {
+      Cache<String> cache = runtime.cache(strings("s.noperm").build());
+      assertEquals("from delegate", find(cache, "k", () -> "from delegate"));
+      CacheStats stats = runtime.stats().cache("s.noperm");
+      assertEquals(1, stats.loads());
+      assertEquals(0, stats.lockAcquisitions());
+      assertTrue(stats.shared().errors() >= 1, "the failed lock attempt is counted");
+    } finally {
+      redis.command("ACL", "DELUSER", user);
+    }
+  }
+
+  @Test
+  void redisDyingWhileAWaiterWaitsFailsOpenAtOnce() throws Exception {
+    try (RedisServer owned = RedisServer.startOwned();
+        CacheRuntime runtime =
+            CacheRuntime.builder()
+                .redis(owned.uri())
+                .keyPrefix(prefix())
+                .redisTimeout(Duration.ofMillis(200))
+                .stampedeWait(Duration.ofMinutes(5))
+                .build()) {
+      Cache<String> cache = runtime.cache(strings("s.dies").build());
+      String lockKey = ((TieredCache<?>) cache).lockKey(cache.sharedKey().value("k").build());
+      owned.command("SET", lockKey, "owner-elsewhere", "PX", "300000");
+      Future<String> waiter = threads.submit(() -> find(cache, "k", () -> "loaded"));
+      Await.until(() -> runtime.stats().cache("s.dies").lockWaits() == 1);
+      owned.kill();
+      // Bounded by the Redis timeout, not by the five-minute wait.
+      assertEquals("loaded", waiter.get(20, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void aFailingOwnerLetsTheWaiterLoadWithoutWaitingOutTheBound() throws Exception {
+    String prefix = prefix();
+    try (CacheRuntime first = node(prefix).build();
+        CacheRuntime second = node(prefix).build()) {
+      Cache<String> one = first.cache(strings("s.fails").build());
+      Cache<String> two = second.cache(strings("s.fails").build());
+      CountDownLatch fail = new CountDownLatch(1);
+      Future<String> owner =
+          threads.submit(
+              () ->
+                  find(
+                      one,
+                      "k",
+                      () -> {
+                        assertTrue(fail.await(20, TimeUnit.SECONDS));
+                        throw new java.io.IOException("database down");
+                      }));
+      Await.until(() -> first.stats().cache("s.fails").lockAcquisitions() == 1);
+      Future<String> waiter = threads.submit(() -> find(two, "k", () -> "second try"));
+      Await.until(() -> second.stats().cache("s.fails").lockWaits() == 1);
+      fail.countDown();
+      ExecutionException thrown = assertThrows(ExecutionException.class, owner::get);
+      assertEquals("database down", thrown.getCause().getMessage());
+      assertEquals("second try", waiter.get(20, TimeUnit.SECONDS), "well within the 30 s wait");
+    }
+  }
+}

@@ -14,6 +14,7 @@ import dev.cachegen.runtime.redis.RedisEndpoint;
 import dev.cachegen.runtime.redis.RedisSharedTier;
 import dev.cachegen.runtime.redis.RedisWriteBehind;
 import dev.cachegen.runtime.shared.Coherence;
+import dev.cachegen.runtime.shared.KeySpace;
 import dev.cachegen.runtime.shared.SharedTier;
 import dev.cachegen.runtime.tier.StampedeSettings;
 import dev.cachegen.runtime.tier.TieredCache;
@@ -69,6 +70,7 @@ public final class CacheRuntime implements AutoCloseable {
   private final Coherence coherence;
   private final Codec codec;
   private final String keyPrefix;
+  private final KeySpace keys;
   private final Clock clock;
   private final LongSupplier nanoTime;
   private final Ticker ticker;
@@ -92,7 +94,8 @@ public final class CacheRuntime implements AutoCloseable {
 
   private CacheRuntime(Builder builder, SharedTier shared) {
     this.shared = shared;
-    this.coherence = new Coherence(shared, builder.keyPrefix, builder.maximumTags);
+    this.keys = new KeySpace(builder.keyPrefix);
+    this.coherence = new Coherence(shared, keys, builder.maximumTags);
     this.codec = builder.codec;
     this.keyPrefix = builder.keyPrefix;
     this.clock = builder.clock;
@@ -200,7 +203,7 @@ public final class CacheRuntime implements AutoCloseable {
                 handler,
                 callCodec,
                 (RedisSharedTier) shared,
-                keyPrefix,
+                keys,
                 consumerName,
                 writeBehindClaimAfter,
                 clock)
@@ -265,9 +268,9 @@ public final class CacheRuntime implements AutoCloseable {
         java.util.Collections.unmodifiableMap(byName),
         java.util.Collections.unmodifiableMap(queues),
         shared.describe(),
-        sharedTierAvailable(),
-        eventsReceived(),
-        localTierResets());
+        shared.isAvailable(),
+        coherence.eventsReceived(),
+        coherence.resets());
   }
 
   /**
@@ -307,7 +310,7 @@ public final class CacheRuntime implements AutoCloseable {
             shared,
             coherence,
             codec.forType(definition.valueType()),
-            keyPrefix,
+            keys,
             clock,
             nanoTime,
             ticker,
@@ -315,22 +318,9 @@ public final class CacheRuntime implements AutoCloseable {
             localMaximumSize,
             stampede,
             recordStats);
-    coherence.register(cache);
+    coherence.register(definition.name(), cache);
     observer.cacheCreated(cache);
     return cache;
-  }
-
-  /** Whether Redis is in use now; cheap, unlike {@link #stats()}, for meters. */
-  public boolean sharedTierAvailable() {
-    return shared.isAvailable();
-  }
-
-  public long eventsReceived() {
-    return coherence.eventsReceived();
-  }
-
-  public long localTierResets() {
-    return coherence.resets();
   }
 
   /** The coherence machinery, for tests in this package. */
@@ -693,7 +683,7 @@ public final class CacheRuntime implements AutoCloseable {
         shared = SharedTier.NONE;
       }
       CacheRuntime runtime = new CacheRuntime(this, shared);
-      runtime.observer.runtimeStarted(runtime);
+      runtime.observer.runtimeStarted(runtime.shared, runtime.coherence);
       return runtime;
     }
   }

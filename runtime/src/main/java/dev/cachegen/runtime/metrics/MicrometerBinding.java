@@ -1,8 +1,9 @@
 package dev.cachegen.runtime.metrics;
 
-import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.runtime.CacheStats;
 import dev.cachegen.runtime.WriteBehindStats;
+import dev.cachegen.runtime.shared.Coherence;
+import dev.cachegen.runtime.shared.SharedTier;
 import dev.cachegen.runtime.tier.TieredCache;
 import dev.cachegen.runtime.writebehind.WriteBehindBackend;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -47,14 +48,14 @@ public final class MicrometerBinding implements RuntimeObserver {
   }
 
   @Override
-  public void runtimeStarted(CacheRuntime runtime) {
-    Gauge.builder("cachegen.shared.available", runtime, r -> r.sharedTierAvailable() ? 1 : 0)
+  public void runtimeStarted(SharedTier shared, Coherence coherence) {
+    Gauge.builder("cachegen.shared.available", shared, tier -> tier.isAvailable() ? 1 : 0)
         .description("1 while the shared tier (Redis) is in use, 0 while failing open or absent")
         .register(registry);
-    FunctionCounter.builder("cachegen.events.received", runtime, CacheRuntime::eventsReceived)
+    FunctionCounter.builder("cachegen.events.received", coherence, Coherence::eventsReceived)
         .description("Invalidation events from other runtimes applied to the in-process tier")
         .register(registry);
-    FunctionCounter.builder("cachegen.local.resets", runtime, CacheRuntime::localTierResets)
+    FunctionCounter.builder("cachegen.local.resets", coherence, Coherence::resets)
         .description("Times the in-process tier was dropped because events may have been missed")
         .register(registry);
   }

@@ -1,6 +1,7 @@
 package dev.cachegen.runtime.metrics;
 
-import dev.cachegen.runtime.CacheRuntime;
+import dev.cachegen.runtime.shared.Coherence;
+import dev.cachegen.runtime.shared.SharedTier;
 import dev.cachegen.runtime.tier.TieredCache;
 import dev.cachegen.runtime.writebehind.WriteBehindBackend;
 
@@ -10,7 +11,7 @@ import dev.cachegen.runtime.writebehind.WriteBehindBackend;
  * application gives the runtime a Micrometer registry, so Micrometer stays optional.
  */
 public interface RuntimeObserver {
-  void runtimeStarted(CacheRuntime runtime);
+  void runtimeStarted(SharedTier shared, Coherence coherence);
 
   void cacheCreated(TieredCache<?> cache);
 
@@ -19,7 +20,7 @@ public interface RuntimeObserver {
   RuntimeObserver NONE =
       new RuntimeObserver() {
         @Override
-        public void runtimeStarted(CacheRuntime runtime) {}
+        public void runtimeStarted(SharedTier shared, Coherence coherence) {}
 
         @Override
         public void cacheCreated(TieredCache<?> cache) {}

@@ -4,6 +4,7 @@ import dev.cachegen.runtime.Codec;
 import dev.cachegen.runtime.DeadLetter;
 import dev.cachegen.runtime.internal.WriteBehindDefinition;
 import dev.cachegen.runtime.internal.WriteHandler;
+import dev.cachegen.runtime.shared.KeySpace;
 import dev.cachegen.runtime.shared.SharedTierException;
 import dev.cachegen.runtime.writebehind.WriteBehindBackend;
 import java.nio.charset.StandardCharsets;
@@ -69,16 +70,16 @@ public final class RedisWriteBehind<C> extends WriteBehindBackend<C> {
       WriteHandler<C> handler,
       Codec.TypedCodec<C> codec,
       RedisSharedTier tier,
-      String keyPrefix,
+      KeySpace keys,
       String consumer,
       Duration claimAfter,
       Clock clock) {
     super(definition, handler, codec);
     this.tier = tier;
     this.redis = tier.client();
-    this.stream = keyPrefix + ":wb:{" + definition.name() + "}";
-    this.latest = stream + ":latest";
-    this.dead = stream + ":dead";
+    this.stream = keys.writeBehindStream(definition.name());
+    this.latest = keys.writeBehindLatest(definition.name());
+    this.dead = keys.writeBehindDead(definition.name());
     this.consumer = consumer;
     this.claimAfter = claimAfter;
     this.clock = clock;

@@ -3,7 +3,6 @@ package dev.cachegen.runtime.shared;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cachegen.runtime.internal.CacheEntry;
-import dev.cachegen.runtime.tier.TieredCache;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,22 +15,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps every JVM's in-process tier coherent with the others (rule 5 of the design), and owns the
- * versions behind tag and whole-cache invalidation.
+ * Keeps every JVM's in-process tier coherent with the others (guarantee G5 in {@code
+ * docs/ARCHITECTURE.md}), and owns the versions behind tag and whole-cache invalidation.
  *
  * <p><b>Events.</b> A write, an eviction, a whole-cache invalidation or a tag invalidation is
- * published on the channel {@code <prefix>:events}; every other runtime with the same prefix drops
- * the affected in-process entries when the message arrives. Redis pub/sub delivers to connected
- * subscribers only, so a runtime that loses its subscription drops its whole in-process tier, both
- * when it notices the loss and again when it is subscribed again, rather than serve what it may
- * have missed.
+ * published as a {@link CoherenceEvent} on {@link KeySpace#eventChannel()}; every other runtime
+ * with the same prefix drops the affected in-process entries when the message arrives. Redis
+ * pub/sub delivers to connected subscribers only, so a runtime that loses its subscription drops
+ * its whole in-process tier, both when it notices the loss and again when it is subscribed again,
+ * rather than serve what it may have missed.
  *
- * <p><b>Loads.</b> The owner of a stampede lock publishes {@code L} once it stored its value and
- * released the lock, so that callers in other JVMs waiting for that key look again at once instead
- * of at their next poll. These wake-ups are not invalidations and are not counted as events.
+ * <p><b>Loads.</b> The owner of a stampede lock publishes {@link CoherenceEvent.Kind#LOCK_RELEASED}
+ * once it stored its value and released the lock, so that callers in other JVMs waiting for that
+ * key look again at once instead of at their next poll. These wake-ups are not invalidations and
+ * are not counted as events.
  *
- * <p><b>Versions.</b> Each tag has a counter in Redis ({@code <prefix>:tag:<tag>}) and each cache a
- * generation ({@code <prefix>:gen:<cache>}). An entry records the versions of its tags and its
+ * <p><b>Versions.</b> Each tag has a counter in Redis ({@link KeySpace#tagKey}) and each cache a
+ * generation ({@link KeySpace#generationKey}). An entry records the versions of its tags and its
  * cache's generation as they were before its value was loaded; it is current while they have not
  * moved. Invalidating a tag or a whole cache is one {@code INCR}: O(1), atomic, and independent of
  * where the entries live, which is what Redis Cluster needs. Versions are read from Redis once and
@@ -39,29 +39,46 @@ import org.slf4j.LoggerFactory;
  */
 public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Coherence.class);
-  private static final char SEPARATOR = '\t';
+
+  /**
+   * What a cache does when another runtime changed something; called on the subscription's thread.
+   */
+  public interface Listener {
+    /** Another runtime wrote or evicted {@code sharedKey}. */
+    void evictLocally(String sharedKey);
+
+    /** Another runtime invalidated the whole cache; its generation is now {@code generation}. */
+    void generationAdvanced(long generation);
+
+    /** Events may have been missed: drop every in-process entry. */
+    void dropLocalTier();
+
+    /** Another runtime released the stampede lock of {@code sharedKey}. */
+    void lockReleasedElsewhere(String sharedKey);
+  }
 
   private final SharedTier shared;
-  private final String keyPrefix;
+  private final KeySpace keys;
   private final String channel;
   private final String nodeId = UUID.randomUUID().toString();
-  private final Map<String, TieredCache<?>> caches = new ConcurrentHashMap<>();
+  private final Map<String, Listener> caches = new ConcurrentHashMap<>();
   private final Cache<String, Long> tagVersions;
   private final LongAdder eventsReceived = new LongAdder();
   private final LongAdder resets = new LongAdder();
   private final AtomicBoolean invalidationFailureLogged = new AtomicBoolean();
   private final AutoCloseable subscription;
 
-  public Coherence(SharedTier shared, String keyPrefix, long maximumTags) {
+  public Coherence(SharedTier shared, KeySpace keys, long maximumTags) {
     this.shared = shared;
-    this.keyPrefix = keyPrefix;
-    this.channel = keyPrefix + ":events";
+    this.keys = keys;
+    this.channel = keys.eventChannel();
     this.tagVersions = Caffeine.newBuilder().maximumSize(maximumTags).build();
     this.subscription = shared.isPresent() ? shared.subscribe(channel, this) : () -> {};
   }
 
-  public void register(TieredCache<?> cache) {
-    caches.put(cache.definition().name(), cache);
+  /** Sends the events of cache {@code cacheName} to {@code listener}. */
+  public void register(String cacheName, Listener listener) {
+    caches.put(cacheName, listener);
   }
 
   /** How many events from other runtimes were applied; for tests and statistics. */
@@ -95,7 +112,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     }
     try {
       long generation = shared.increment(generationKey(cacheName));
-      publish('A', cacheName, Long.toString(generation));
+      publish(CoherenceEvent.Kind.GENERATION_ADVANCED, cacheName, "", generation);
       return generation;
     } catch (SharedTierException e) {
       logInvalidationFailure("invalidate all entries of " + cacheName, e);
@@ -168,7 +185,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
       try {
         long version = shared.increment(tagKey(tag));
         tagVersions.asMap().merge(tag, version, Math::max);
-        publish('T', Long.toString(version), tag);
+        publish(CoherenceEvent.Kind.TAG_INVALIDATED, "", tag, version);
       } catch (SharedTierException e) {
         // Redis is unreachable: no other JVM can be told. Here, forget the version so that every
         // entry carrying the tag reads as stale until Redis answers again.
@@ -184,7 +201,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   public void keyChanged(String cacheName, String sharedKey) {
     if (shared.isPresent()) {
       try {
-        publish('K', cacheName, sharedKey);
+        publish(CoherenceEvent.Kind.KEY_CHANGED, cacheName, sharedKey, 0);
       } catch (SharedTierException e) {
         logInvalidationFailure("tell other JVMs that " + sharedKey + " changed", e);
       }
@@ -198,7 +215,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   public void lockReleased(String cacheName, String sharedKey) {
     if (shared.isPresent()) {
       try {
-        publish('L', cacheName, sharedKey);
+        publish(CoherenceEvent.Kind.LOCK_RELEASED, cacheName, sharedKey, 0);
       } catch (SharedTierException e) {
         log.debug("cachegen: could not announce the load of {}", sharedKey, e);
       }
@@ -207,8 +224,8 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
 
   // ---- events -----------------------------------------------------------------------------
 
-  private void publish(char kind, String first, String rest) {
-    shared.publish(channel, nodeId + SEPARATOR + kind + SEPARATOR + first + SEPARATOR + rest);
+  private void publish(CoherenceEvent.Kind kind, String cacheName, String key, long version) {
+    shared.publish(channel, new CoherenceEvent(nodeId, kind, cacheName, key, version).encode());
   }
 
   @Override
@@ -223,57 +240,44 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
 
   @Override
   public void message(String message) {
-    int first = message.indexOf(SEPARATOR);
-    int second = message.indexOf(SEPARATOR, first + 1);
-    int third = message.indexOf(SEPARATOR, second + 1);
-    if (first < 0 || second != first + 2 || third < 0) {
-      log.warn("cachegen: ignoring a malformed event on {}: {}", channel, message);
+    CoherenceEvent event;
+    try {
+      event = CoherenceEvent.decode(message);
+    } catch (IllegalArgumentException e) {
+      log.warn(
+          "cachegen: ignoring a malformed event on {} ({}): {}", channel, e.getMessage(), message);
       return;
     }
-    if (message.regionMatches(0, nodeId, 0, first) && first == nodeId.length()) {
+    if (event.publisher().equals(nodeId)) {
       return; // our own event: already applied here
     }
-    char kind = message.charAt(first + 1);
-    String field = message.substring(second + 1, third);
-    String rest = message.substring(third + 1);
-    switch (kind) {
-      case 'K':
-        {
-          TieredCache<?> cache = caches.get(field);
-          if (cache != null) {
-            cache.evictLocally(rest);
-          }
-          break;
+    Listener cache = caches.get(event.cache());
+    switch (event.kind()) {
+      case KEY_CHANGED:
+        if (cache != null) {
+          cache.evictLocally(event.key());
         }
-      case 'A':
-        {
-          TieredCache<?> cache = caches.get(field);
-          if (cache != null) {
-            cache.generationAdvanced(Long.parseLong(rest));
-          }
-          break;
-        }
-      case 'T':
-        tagVersions.asMap().merge(rest, Long.parseLong(field), Math::max);
         break;
-      case 'L':
-        {
-          TieredCache<?> cache = caches.get(field);
-          if (cache != null) {
-            cache.lockReleasedElsewhere(rest);
-          }
-          return; // a wake-up, not an invalidation: tests count invalidation events only
+      case GENERATION_ADVANCED:
+        if (cache != null) {
+          cache.generationAdvanced(event.version());
         }
-      default:
-        log.warn("cachegen: ignoring an event of unknown kind on {}: {}", channel, message);
-        return;
+        break;
+      case TAG_INVALIDATED:
+        tagVersions.asMap().merge(event.key(), event.version(), Math::max);
+        break;
+      case LOCK_RELEASED:
+        if (cache != null) {
+          cache.lockReleasedElsewhere(event.key());
+        }
+        return; // a wake-up, not an invalidation: tests count invalidation events only
     }
     eventsReceived.increment(); // after applying it: tests wait on this count
   }
 
   private void dropEverything(String why) {
     tagVersions.invalidateAll();
-    for (TieredCache<?> cache : caches.values()) {
+    for (Listener cache : caches.values()) {
       cache.dropLocalTier();
     }
     resets.increment(); // after dropping: tests wait on this count
@@ -290,11 +294,11 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   }
 
   private String generationKey(String cacheName) {
-    return keyPrefix + ":gen:" + cacheName;
+    return keys.generationKey(cacheName);
   }
 
   private String tagKey(String tag) {
-    return keyPrefix + ":tag:" + tag;
+    return keys.tagKey(tag);
   }
 
   private static long parse(byte[] counter) {

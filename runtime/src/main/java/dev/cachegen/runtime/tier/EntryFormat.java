@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>
  * offset 0  magic 0xCA
- *        1  format version (1)
+ *        1  format version (2; version 1 of cachegen 0.1 kept generations and tag versions under
+ *           other keys, so its entries read as misses)
  *        2  flags: bit 0 set for a cached null (then there is no payload)
  *        3  stored-at, epoch milliseconds, 8 bytes big-endian
  *       11  expires-at (end of freshness), epoch milliseconds, 8 bytes
@@ -27,7 +28,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class EntryFormat {
   static final byte MAGIC = (byte) 0xCA;
-  static final byte VERSION = 1;
+  static final byte VERSION = 2;
   static final int HEADER_LENGTH = 37;
   private static final byte NULL_VALUE = 1;
 

@@ -18,6 +18,7 @@ import dev.cachegen.runtime.internal.Loader;
 import dev.cachegen.runtime.internal.SharedKeyBuilder;
 import dev.cachegen.runtime.internal.Sneaky;
 import dev.cachegen.runtime.shared.Coherence;
+import dev.cachegen.runtime.shared.KeySpace;
 import dev.cachegen.runtime.shared.SharedTier;
 import dev.cachegen.runtime.shared.SharedTierException;
 import java.time.Clock;
@@ -86,7 +87,8 @@ import org.slf4j.LoggerFactory;
  *
  * @param <V> the type of the cached values
  */
-public final class TieredCache<V> implements dev.cachegen.runtime.internal.Cache<V> {
+public final class TieredCache<V>
+    implements dev.cachegen.runtime.internal.Cache<V>, Coherence.Listener {
   private static final Logger log = LoggerFactory.getLogger(TieredCache.class);
   private static final String[] NO_TAGS = new String[0];
   private static final long[] NO_VERSIONS = new long[0];
@@ -105,8 +107,7 @@ public final class TieredCache<V> implements dev.cachegen.runtime.internal.Cache
   private final Coherence coherence;
   private final Codec.TypedCodec<V> codec;
   private final String namespace;
-  private final String lockNamespace;
-  private final String keyPrefix;
+  private final KeySpace keys;
   private final Clock clock;
   private final LongSupplier nanoTime;
   private final Executor executor;
@@ -160,7 +161,7 @@ public final class TieredCache<V> implements dev.cachegen.runtime.internal.Cache
       SharedTier shared,
       Coherence coherence,
       Codec.TypedCodec<V> codec,
-      String keyPrefix,
+      KeySpace keys,
       Clock clock,
       LongSupplier nanoTime,
       Ticker ticker,
@@ -174,10 +175,8 @@ public final class TieredCache<V> implements dev.cachegen.runtime.internal.Cache
     this.shared = shared;
     this.coherence = coherence;
     this.codec = codec;
-    this.keyPrefix = keyPrefix;
-    this.namespace = keyPrefix + ":" + definition.name() + ":" + definition.shape() + ":";
-    // '!' is in no cache name, so lock keys never meet entry, generation or tag keys.
-    this.lockNamespace = keyPrefix + ":!lock:";
+    this.keys = keys;
+    this.namespace = keys.entryNamespace(definition.name(), definition.shape());
     this.clock = clock;
     this.nanoTime = nanoTime;
     this.executor = executor;
@@ -672,6 +671,7 @@ public final class TieredCache<V> implements dev.cachegen.runtime.internal.Cache
   // ---- events from other runtimes ---------------------------------------------------------
 
   /** Another runtime wrote or evicted {@code sharedKey}. */
+  @Override
   public void evictLocally(String sharedKey) {
     invalidations.incrementAndGet();
     Object localKey = localKeys.get(sharedKey);
@@ -684,6 +684,7 @@ public final class TieredCache<V> implements dev.cachegen.runtime.internal.Cache
   }
 
   /** Another runtime invalidated the whole cache. */
+  @Override
   public void generationAdvanced(long newGeneration) {
     invalidations.incrementAndGet();
     long current = generation;
@@ -693,6 +694,7 @@ public final class TieredCache<V> implements dev.cachegen.runtime.internal.Cache
   }
 
   /** Events may have been missed: forget everything local, read the generation again. */
+  @Override
   public void dropLocalTier() {
     invalidations.incrementAndGet();
     if (shared.isPresent()) {
@@ -754,6 +756,7 @@ public final class TieredCache<V> implements dev.cachegen.runtime.internal.Cache
   }
 
   /** Another runtime released the stampede lock of {@code sharedKey}: wake whoever waits here. */
+  @Override
   public void lockReleasedElsewhere(String sharedKey) {
     Semaphore waiter = lockWaiters.get(sharedKey);
     if (waiter != null) {
@@ -1163,10 +1166,7 @@ public final class TieredCache<V> implements dev.cachegen.runtime.internal.Cache
 
   /** The Redis key of {@code sharedKey}'s stampede lock; package-private for tests. */
   public String lockKey(String sharedKey) {
-    String prefix = keyPrefix + ":";
-    return sharedKey.startsWith(prefix)
-        ? lockNamespace + sharedKey.substring(prefix.length())
-        : lockNamespace + sharedKey;
+    return keys.lockKey(sharedKey);
   }
 
   // ---- background refresh -----------------------------------------------------------------

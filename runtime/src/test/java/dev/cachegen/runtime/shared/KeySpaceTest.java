@@ -1,0 +1,96 @@
+package dev.cachegen.runtime.shared;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.cachegen.runtime.internal.SharedKeyBuilder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The claims of {@link KeySpace}'s Javadoc, checked on many generated names. */
+class KeySpaceTest {
+  private static final String NAME_CHARS =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+  private static final String HEX = "0123456789abcdef";
+  private static final String ANY = NAME_CHARS + ":!{}[]\\\t wbgenlocktag";
+
+  private final KeySpace keys = new KeySpace("app");
+
+  @Test
+  void namesEveryKindOfKey() {
+    String entry = new SharedKeyBuilder(keys.entryNamespace("items", "3f9c")).value(42L).build();
+    assertEquals("app:items:3f9c:[42]", entry);
+    assertEquals("app:!lock:items:3f9c:[42]", keys.lockKey(entry));
+    assertEquals("app:!gen:items", keys.generationKey("items"));
+    assertEquals("app:!tag:owner:[7]", keys.tagKey("owner:[7]"));
+    assertEquals("app:!events", keys.eventChannel());
+    assertEquals("app:wb:{saves}", keys.writeBehindStream("saves"));
+    assertEquals("app:wb:{saves}:latest", keys.writeBehindLatest("saves"));
+    assertEquals("app:wb:{saves}:dead", keys.writeBehindDead("saves"));
+  }
+
+  @Test
+  void kindsNeverMeet() {
+    // Adversarial names: caches called like the reserved kinds, tags that look like entry keys.
+    Random random = new Random(20261202);
+    Map<String, String> owner = new HashMap<>();
+    List<String> names = new ArrayList<>(List.of("wb", "gen", "tag", "lock", "events", "!x"));
+    for (int i = 0; i < 300; i++) {
+      names.add(random(random, NAME_CHARS, 1 + random.nextInt(6)));
+    }
+    for (String name : names) {
+      if (name.startsWith("!")) {
+        continue; // not a valid cache name; kept out like CacheDefinition keeps it out
+      }
+      for (int i = 0; i < 20; i++) {
+        String shape = random(random, HEX, 1 + random.nextInt(8));
+        String template = random(random, ANY, random.nextInt(8));
+        String entry =
+            new SharedKeyBuilder(keys.entryNamespace(name, shape))
+                .literal(template)
+                .value(random(random, ANY, random.nextInt(5)))
+                .build();
+        claim(owner, entry, "entry " + name);
+        claim(owner, keys.lockKey(entry), "lock " + entry);
+        claim(owner, keys.tagKey(entry.substring(4)), "tag like an entry");
+        claim(owner, keys.tagKey(template), "tag " + template);
+      }
+      claim(owner, keys.generationKey(name), "generation " + name);
+      claim(owner, keys.writeBehindStream(name), "stream " + name);
+      claim(owner, keys.writeBehindLatest(name), "latest " + name);
+      claim(owner, keys.writeBehindDead(name), "dead " + name);
+    }
+    claim(owner, keys.eventChannel(), "channel");
+  }
+
+  @Test
+  void rejectsPrefixesThatCouldMeetOtherPrefixes() {
+    assertThrows(IllegalArgumentException.class, () -> new KeySpace("a:b"));
+    assertThrows(IllegalArgumentException.class, () -> new KeySpace(""));
+    assertThrows(IllegalArgumentException.class, () -> keys.lockKey("other:items:1:[1]"));
+  }
+
+  private static void claim(Map<String, String> owner, String key, String what) {
+    String previous = owner.putIfAbsent(key, what);
+    if (previous != null && !previous.equals(what)) {
+      // The same key for the same purpose is fine (a repeated random draw); for two, it is a bug.
+      String kindBefore = previous.split(" ")[0];
+      String kindNow = what.split(" ")[0];
+      if (!kindBefore.equals(kindNow)) {
+        throw new AssertionError(key + " is both " + previous + " and " + what);
+      }
+    }
+  }
+
+  private static String random(Random random, String alphabet, int length) {
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,332 @@
+package dev.cachegen.runtime;
+
+import dev.cachegen.runtime.redis.RedisEndpoint;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The settings of a {@link CacheRuntime} and their checks, each failing fast with a message that
+ * names the setting. Applications use them through {@link CacheRuntime.Builder}, which adds {@code
+ * build()}; the two are split only to keep each file about one thing, as the JDK's {@code
+ * StringBuilder} is over its package-private {@code AbstractStringBuilder}.
+ */
+abstract class RuntimeSettings {
+  static final Clock SYSTEM_CLOCK = Clock.systemUTC();
+
+  String redisUri;
+  List<String> clusterUris;
+  String sentinelMaster;
+  List<String> sentinelUris;
+  String keyPrefix = "cachegen";
+  Codec codec = JacksonCodec.create();
+  Clock clock = SYSTEM_CLOCK;
+  Executor executor;
+  Duration redisTimeout = Duration.ofMillis(250);
+  int redisPoolSize = 16;
+  int breakerFailures = 3;
+  Duration breakerOpenFor = Duration.ofSeconds(1);
+  long localMaximumSize = 10_000;
+  boolean recordStats = true;
+  Object meterRegistry;
+  long maximumTags = 100_000;
+  Duration writeBehindClaimAfter = Duration.ofSeconds(30);
+  int writeBehindCapacity = 10_000;
+  Duration writeBehindDrainTimeout = Duration.ofSeconds(10);
+  Duration stampedeLease = Duration.ofSeconds(10);
+  Duration stampedeWait = Duration.ofSeconds(5);
+  StampedeTimeoutPolicy stampedeTimeoutPolicy = StampedeTimeoutPolicy.LOAD;
+
+  /** In (0, 1]: {@code 1 - [0, 1)}, so that its logarithm is finite and never positive. */
+  DoubleSupplier randomSource = () -> 1.0 - ThreadLocalRandom.current().nextDouble();
+
+  RuntimeSettings() {}
+
+  private CacheRuntime.Builder self() {
+    return (CacheRuntime.Builder) this;
+  }
+
+  /**
+   * Adds Redis as the shared tier: {@code redis://[[user]:password@]host[:port][/database]}, or
+   * {@code rediss://} for TLS. Nothing connects until the first cache miss, so a Redis that is down
+   * at start delays nothing.
+   *
+   * @throws IllegalArgumentException if the URI is not such a URI; the message says why
+   */
+  public CacheRuntime.Builder redis(String uri) {
+    RedisEndpoint.parse(uri);
+    if (clusterUris != null || sentinelUris != null) {
+      throw new IllegalStateException(
+          "redis(uri): redisCluster(...) or redisSentinel(...) was already set; use one");
+    }
+    this.redisUri = uri;
+    return self();
+  }
+
+  /**
+   * Adds a Redis master found through Redis Sentinel as the shared tier: {@code masterName} as the
+   * sentinels monitor it, reached through any of the given sentinels ({@code redis://host:26379}).
+   * The master's user, password and database come from the first URI; after a failover the runtime
+   * follows the new master (calls in between fail open).
+   */
+  public CacheRuntime.Builder redisSentinel(String masterName, String... sentinelUris) {
+    Objects.requireNonNull(masterName, "masterName");
+    if (masterName.isBlank()) {
+      throw new IllegalArgumentException("redisSentinel(masterName, ...): name the master");
+    }
+    if (sentinelUris.length == 0) {
+      throw new IllegalArgumentException("redisSentinel(" + masterName + "): name a sentinel");
+    }
+    for (String uri : sentinelUris) {
+      RedisEndpoint.parse(uri);
+    }
+    if (redisUri != null || clusterUris != null) {
+      throw new IllegalStateException(
+          "redisSentinel(...): redis(uri) or redisCluster(...) was already set; use one");
+    }
+    this.sentinelMaster = masterName;
+    this.sentinelUris = List.of(sentinelUris);
+    return self();
+  }
+
+  /**
+   * Adds a Redis Cluster as the shared tier, reached through any of the given nodes: {@code
+   * redis://host:port} or {@code rediss://} URIs; user and password come from the first. Entries,
+   * tag versions and the write-behind queue spread over all slots.
+   */
+  public CacheRuntime.Builder redisCluster(String... uris) {
+    if (uris.length == 0) {
+      throw new IllegalArgumentException("redisCluster(): name at least one node");
+    }
+    for (String uri : uris) {
+      RedisEndpoint.parse(uri);
+    }
+    if (redisUri != null || sentinelUris != null) {
+      throw new IllegalStateException(
+          "redisCluster(...): redis(uri) or redisSentinel(...) was already set; use one");
+    }
+    this.clusterUris = List.of(uris);
+    return self();
+  }
+
+  /**
+   * The first part of every Redis key, so that several applications can share one Redis. Default
+   * {@code cachegen}. Letters, digits, {@code '.'}, {@code '_'} and {@code '-'}.
+   */
+  public CacheRuntime.Builder keyPrefix(String keyPrefix) {
+    Objects.requireNonNull(keyPrefix, "keyPrefix");
+    if (!keyPrefix.matches("[A-Za-z0-9._-]+")) {
+      throw new IllegalArgumentException(
+          "keyPrefix(\""
+              + keyPrefix
+              + "\"): use letters, digits, '.', '_' and '-' only, for example \"shop\"");
+    }
+    this.keyPrefix = keyPrefix;
+    return self();
+  }
+
+  /** How values become bytes in Redis. Default {@link JacksonCodec#create()}. */
+  public CacheRuntime.Builder codec(Codec codec) {
+    this.codec = Objects.requireNonNull(codec, "codec");
+    return self();
+  }
+
+  /**
+   * The clock for stored-at times and in-process expiry. Default the system clock; tests pass a
+   * clock they can move.
+   */
+  public CacheRuntime.Builder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return self();
+  }
+
+  /**
+   * Runs asynchronous loads' Redis reads and writes. Default: the runtime's own bounded pool of
+   * daemon threads, shut down by {@link CacheRuntime#close()}. An executor given here is not shut
+   * down by the runtime.
+   */
+  public CacheRuntime.Builder executor(Executor executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+    return self();
+  }
+
+  /**
+   * The longest a Redis connect, read or wait for a pooled connection may take. Default 250 ms. A
+   * call against a server that stopped answering costs at most about twice this (Jedis replaces the
+   * broken connection in the caller's thread) before the circuit breaker opens.
+   */
+  public CacheRuntime.Builder redisTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "redisTimeout");
+    if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "redisTimeout(" + timeout + "): must be positive and at most 24 days");
+    }
+    this.redisTimeout = timeout;
+    return self();
+  }
+
+  /** The most Redis connections this runtime opens. Default 16. */
+  public CacheRuntime.Builder redisPoolSize(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("redisPoolSize(" + size + "): must be at least 1");
+    }
+    this.redisPoolSize = size;
+    return self();
+  }
+
+  /**
+   * After {@code failures} consecutive Redis failures, skip Redis for {@code openFor}, then let one
+   * call probe it. Defaults 3 and one second.
+   */
+  public CacheRuntime.Builder circuitBreaker(int failures, Duration openFor) {
+    Objects.requireNonNull(openFor, "openFor");
+    if (failures < 1) {
+      throw new IllegalArgumentException(
+          "circuitBreaker(" + failures + ", ...): failures must be at least 1");
+    }
+    if (openFor.isNegative() || openFor.isZero()) {
+      throw new IllegalArgumentException(
+          "circuitBreaker(..., " + openFor + "): openFor must be positive");
+    }
+    this.breakerFailures = failures;
+    this.breakerOpenFor = openFor;
+    return self();
+  }
+
+  /**
+   * Whether in-process hits and misses are counted for {@link CacheRuntime#stats()}. Default {@code
+   * true}. Counting is the one thing an L1 hit does beyond the Caffeine lookup (a few nanoseconds);
+   * turn it off for the leanest hits. Loads, Redis reads and errors are always counted, and a
+   * {@link #meterRegistry} turns counting on.
+   */
+  public CacheRuntime.Builder recordStats(boolean recordStats) {
+    this.recordStats = recordStats;
+    return self();
+  }
+
+  /**
+   * Publishes every cache's and write-behind queue's statistics to Micrometer, under the names of
+   * Micrometer's own cache binders ({@code cache.gets{result=hit|miss}}, {@code cache.puts}, {@code
+   * cache.evictions}, {@code cache.size}, {@code cache.load}, {@code cache.load.duration}) plus
+   * cachegen's per-tier, stampede, fail-open and write-behind meters. Micrometer is an optional
+   * dependency: without this call it need not be on the class path.
+   */
+  public CacheRuntime.Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+    this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+    return self();
+  }
+
+  /**
+   * The most entries each cache keeps in the in-process tier. Default 10,000. {@code 0} turns the
+   * in-process tier off: every call reads Redis (and still benefits from single flight).
+   */
+  public CacheRuntime.Builder localMaximumSize(long size) {
+    if (size < 0) {
+      throw new IllegalArgumentException("localMaximumSize(" + size + "): must not be negative");
+    }
+    this.localMaximumSize = size;
+    return self();
+  }
+
+  /**
+   * The most tag versions each runtime remembers. Default 100,000. An entry whose tag version was
+   * forgotten reads as a miss once, then the version is read again from Redis.
+   */
+  public CacheRuntime.Builder maximumTags(long maximumTags) {
+    if (maximumTags < 1) {
+      throw new IllegalArgumentException("maximumTags(" + maximumTags + "): must be positive");
+    }
+    this.maximumTags = maximumTags;
+    return self();
+  }
+
+  /**
+   * How long a write-behind call may stay pending (delivered to a runtime, not yet acknowledged)
+   * before another runtime takes it over, assuming the first one died. Longer than the slowest
+   * delegate call plus its retries. Default 30 seconds.
+   */
+  public CacheRuntime.Builder writeBehindClaimAfter(Duration claimAfter) {
+    Objects.requireNonNull(claimAfter, "writeBehindClaimAfter");
+    if (claimAfter.isNegative() || claimAfter.isZero()) {
+      throw new IllegalArgumentException(
+          "writeBehindClaimAfter(" + claimAfter + "): must be positive");
+    }
+    this.writeBehindClaimAfter = claimAfter;
+    return self();
+  }
+
+  /**
+   * How many calls the in-memory write-behind queue holds before callers apply their writes
+   * themselves. Default 10,000. Not used with Redis, whose queue is bounded by its memory.
+   */
+  public CacheRuntime.Builder writeBehindCapacity(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException(
+          "writeBehindCapacity(" + capacity + "): must be at least 1");
+    }
+    this.writeBehindCapacity = capacity;
+    return self();
+  }
+
+  /** How long {@link CacheRuntime#close()} waits for queued writes. Default 10 seconds. */
+  public CacheRuntime.Builder writeBehindDrainTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "writeBehindDrainTimeout");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException(
+          "writeBehindDrainTimeout(" + timeout + "): must not be negative");
+    }
+    this.writeBehindDrainTimeout = timeout;
+    return self();
+  }
+
+  /**
+   * How long a stampede lock (taken in Redis by the one JVM that loads a missing key, for caches
+   * with {@code StampedePolicy.LOCK}) lasts at most. Longer than the slowest load: when it ends
+   * before the load does, another JVM may load too. A crashed owner blocks the key's other callers
+   * for at most this long. Default 10 seconds.
+   */
+  public CacheRuntime.Builder stampedeLease(Duration lease) {
+    Objects.requireNonNull(lease, "stampedeLease");
+    if (lease.toMillis() < 1) {
+      throw new IllegalArgumentException(
+          "stampedeLease(" + lease + "): must be at least one millisecond");
+    }
+    this.stampedeLease = lease;
+    return self();
+  }
+
+  /**
+   * How long a caller waits, in all, for another JVM's load of the same key before {@link
+   * #stampedeTimeoutPolicy its timeout policy} applies. Waiters wake when the owner announces the
+   * value, and also poll Redis with a short backoff. Default 5 seconds; {@code Duration.ZERO} never
+   * waits.
+   */
+  public CacheRuntime.Builder stampedeWait(Duration wait) {
+    Objects.requireNonNull(wait, "stampedeWait");
+    if (wait.isNegative()) {
+      throw new IllegalArgumentException("stampedeWait(" + wait + "): must not be negative");
+    }
+    this.stampedeWait = wait;
+    return self();
+  }
+
+  /**
+   * What a caller does when its {@link #stampedeWait} ran out: {@link StampedeTimeoutPolicy#LOAD}
+   * (the default) calls the delegate anyway, {@link StampedeTimeoutPolicy#FAIL} throws {@link
+   * StampedeTimeoutException}.
+   */
+  public CacheRuntime.Builder stampedeTimeoutPolicy(StampedeTimeoutPolicy policy) {
+    this.stampedeTimeoutPolicy = Objects.requireNonNull(policy, "stampedeTimeoutPolicy");
+    return self();
+  }
+
+  /** Early refresh's random numbers, which must lie in (0, 1]; for tests. */
+  CacheRuntime.Builder randomSource(DoubleSupplier random) {
+    this.randomSource = Objects.requireNonNull(random, "randomSource");
+    return self();
+  }
+}

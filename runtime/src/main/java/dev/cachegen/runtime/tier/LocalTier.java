@@ -1,0 +1,201 @@
+package dev.cachegen.runtime.tier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.CacheEntry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One cache's in-process tier: a Caffeine cache of entries by local key, the index from shared key
+ * to local key that lets an event naming a shared key find its entry, and the invalidation sequence
+ * that keeps a load which overlapped an invalidation from storing its older value.
+ *
+ * <p>Expiry, chosen once per cache: access-refreshed for sliding caches; per entry, exactly to its
+ * own expiry plus the stale windows, for caches that check freshness; otherwise a fixed {@code
+ * localTtl}, Caffeine's cheapest expiry per hit. An entry read from Redis late in its life may then
+ * stay up to {@code localTtl} past its Redis expiry, the same bound {@code localTtl} puts on
+ * staleness anyway.
+ */
+final class LocalTier<V> {
+  private final Cache<Object, CacheEntry<V>> entries;
+
+  /** Shared key to local key, kept only when there are other runtimes to hear from. */
+  private final Map<String, Object> localKeys = new ConcurrentHashMap<>();
+
+  private final boolean indexed;
+
+  /** {@code localMaximumSize(0)}: Caffeine would evict only later, on its maintenance thread. */
+  private final boolean disabled;
+
+  /** Moves on with every invalidation; a load stores only if it did not move meanwhile. */
+  private final AtomicLong invalidations = new AtomicLong();
+
+  LocalTier(
+      CacheDefinition<V> definition,
+      FreshnessPolicy freshness,
+      Clock clock,
+      Ticker ticker,
+      Executor executor,
+      long maximumSize,
+      boolean indexed) {
+    this.indexed = indexed;
+    this.disabled = maximumSize == 0;
+    Caffeine<Object, CacheEntry<V>> builder =
+        Caffeine.newBuilder()
+            .maximumSize(maximumSize)
+            .ticker(ticker)
+            .executor(executor)
+            .<Object, CacheEntry<V>>evictionListener(
+                (Object key, CacheEntry<V> entry, RemovalCause cause) -> {
+                  if (key != null && entry != null) {
+                    localKeys.remove(entry.sharedKey(), key);
+                  }
+                });
+    if (definition.sliding()) {
+      builder.expireAfterAccess(definition.localTtlNanos(), TimeUnit.NANOSECONDS);
+    } else if (freshness.checked()) {
+      builder = builder.expireAfter(new EntryExpiry<V>(definition, freshness, clock));
+    } else {
+      builder.expireAfterWrite(definition.localTtlNanos(), TimeUnit.NANOSECONDS);
+    }
+    this.entries = builder.build();
+  }
+
+  /** The entry under {@code localKey}, unchecked: it may be invalidated or stale. */
+  CacheEntry<V> get(Object localKey) {
+    return entries.getIfPresent(localKey);
+  }
+
+  /** The invalidation sequence now; pass it to {@link #putIfUnchanged} after a load. */
+  long sequence() {
+    return invalidations.get();
+  }
+
+  /** Whether no invalidation happened since {@code sequence}. */
+  boolean unchangedSince(long sequence) {
+    return invalidations.get() == sequence;
+  }
+
+  /** Records an invalidation: loads that started before it will not store their value here. */
+  void invalidated() {
+    invalidations.incrementAndGet();
+  }
+
+  /** Stores {@code entry}, replacing what {@code localKey} held. */
+  void put(Object localKey, CacheEntry<V> entry) {
+    if (disabled) {
+      return;
+    }
+    entries.put(localKey, entry);
+    if (indexed) {
+      localKeys.put(entry.sharedKey(), localKey);
+      // Caffeine may have evicted the entry already (its admission policy can reject a new entry
+      // at once), and the eviction listener then ran before the mapping existed: drop it, or it
+      // would outlive its entry. An entry that replaced ours keeps the mapping, which is its own.
+      if (entries.getIfPresent(localKey) == null) {
+        localKeys.remove(entry.sharedKey(), localKey);
+      }
+    }
+  }
+
+  /** Stores a loaded entry unless an invalidation happened since {@code sequence}. */
+  void putIfUnchanged(long sequence, Object localKey, CacheEntry<V> entry) {
+    if (!unchangedSince(sequence)) {
+      return;
+    }
+    put(localKey, entry);
+    if (!unchangedSince(sequence)) {
+      // An invalidation raced with the store: it may have looked for the entry too early.
+      remove(localKey, entry);
+    }
+  }
+
+  /** Removes {@code entry} if {@code localKey} still holds it. */
+  void remove(Object localKey, CacheEntry<V> entry) {
+    entries.asMap().remove(localKey, entry);
+    localKeys.remove(entry.sharedKey(), localKey);
+  }
+
+  /** Removes whatever {@code localKey} holds. */
+  void remove(Object localKey) {
+    CacheEntry<V> entry = entries.getIfPresent(localKey);
+    if (entry != null) {
+      remove(localKey, entry);
+    }
+  }
+
+  /** Removes the entry whose shared key is {@code sharedKey}, if this tier holds one. */
+  void removeShared(String sharedKey) {
+    Object localKey = localKeys.get(sharedKey);
+    if (localKey != null) {
+      remove(localKey);
+    }
+  }
+
+  /** Removes every entry. */
+  void clear() {
+    entries.invalidateAll();
+    localKeys.clear();
+  }
+
+  /** About how many entries there are. */
+  long estimatedSize() {
+    return entries.estimatedSize();
+  }
+
+  /** How many shared keys the index maps; for tests of the index. */
+  int indexSize() {
+    return localKeys.size();
+  }
+
+  /**
+   * Per-entry expiry for caches that check freshness: the local ttl, but never past the entry's
+   * expiry, so that all JVMs let go of a value when Redis does; plus the stale windows when the
+   * expiry is what ends it.
+   */
+  private static final class EntryExpiry<V> implements Expiry<Object, CacheEntry<V>> {
+    private final long localTtlNanos;
+    private final long staleMillis;
+    private final Clock clock;
+
+    EntryExpiry(CacheDefinition<V> definition, FreshnessPolicy freshness, Clock clock) {
+      this.localTtlNanos = definition.localTtlNanos();
+      this.staleMillis = freshness.staleMillis();
+      this.clock = clock;
+    }
+
+    private long lifeNanos(CacheEntry<V> entry) {
+      long untilExpiryMillis = entry.expiresAtMillis() - clock.millis();
+      if (untilExpiryMillis > TimeUnit.NANOSECONDS.toMillis(localTtlNanos)) {
+        return localTtlNanos;
+      }
+      return Math.max(0, TimeUnit.MILLISECONDS.toNanos(untilExpiryMillis + staleMillis));
+    }
+
+    @Override
+    public long expireAfterCreate(Object key, CacheEntry<V> entry, long currentTime) {
+      return lifeNanos(entry);
+    }
+
+    @Override
+    public long expireAfterUpdate(
+        Object key, CacheEntry<V> entry, long currentTime, long currentDuration) {
+      return lifeNanos(entry);
+    }
+
+    @Override
+    public long expireAfterRead(
+        Object key, CacheEntry<V> entry, long currentTime, long currentDuration) {
+      return currentDuration;
+    }
+  }
+}

@@ -1,0 +1,232 @@
+package dev.cachegen.runtime.tier;
+
+import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.shared.SharedTierException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One cache's entries in the shared tier: reads that decode and check them, writes that encode
+ * them, one key or many at a time. Every Redis failure is counted and answered as a miss or a
+ * skipped write (fail open); bytes that do not decode are a miss that the next load overwrites.
+ */
+final class SharedEntries<V> {
+  private static final Logger log = LoggerFactory.getLogger(SharedEntries.class);
+
+  private final CacheContext<V> context;
+  private final FreshnessPolicy freshness;
+  private final AtomicBoolean decodeFailureLogged = new AtomicBoolean();
+  private final AtomicBoolean encodeFailureLogged = new AtomicBoolean();
+
+  SharedEntries(CacheContext<V> context, FreshnessPolicy freshness) {
+    this.context = context;
+    this.freshness = freshness;
+  }
+
+  /**
+   * Reads and checks the entry under {@code sharedKey}. {@code counted} reads count as a shared hit
+   * or miss (and a decode error); the extra looks of a stampede lock or wait do not.
+   */
+  SharedRead<V> read(String sharedKey, long loadGeneration, boolean counted) {
+    if (!context.hasSharedTier()) {
+      return SharedRead.absent();
+    }
+    CacheCounters counters = context.counters();
+    byte[] bytes;
+    try {
+      bytes =
+          context.definition().sliding()
+              ? context.shared().getAndExpire(sharedKey, freshness.ttlMillis())
+              : context.shared().get(sharedKey);
+    } catch (SharedTierException e) {
+      counters.sharedErrors.increment();
+      if (counted) {
+        counters.sharedMisses.increment();
+      }
+      return SharedRead.unanswered();
+    }
+    return decode(sharedKey, bytes, loadGeneration, counted);
+  }
+
+  /** The bytes under each key, {@code null} where absent or when Redis fails (fail open). */
+  List<byte[]> readAll(List<String> sharedKeys) {
+    if (context.hasSharedTier()) {
+      try {
+        return context.shared().getAll(sharedKeys);
+      } catch (SharedTierException e) {
+        context.counters().sharedErrors.increment();
+      }
+    }
+    return new ArrayList<>(Collections.nCopies(sharedKeys.size(), (byte[]) null));
+  }
+
+  /** What the bytes under {@code sharedKey} say: a current entry, nothing, or bytes to replace. */
+  SharedRead<V> decode(String sharedKey, byte[] bytes, long loadGeneration, boolean counted) {
+    CacheCounters counters = context.counters();
+    if (bytes == null) {
+      if (counted) {
+        counters.sharedMisses.increment();
+      }
+      return SharedRead.absent();
+    }
+    CacheEntry<V> entry;
+    try {
+      entry = EntryFormat.decode(bytes, context.codec(), sharedKey);
+    } catch (Exception e) {
+      // Another shape, another writer or plain garbage: a miss; the load that follows overwrites
+      // it. A stampede wait's second look at the same bytes is not a second error.
+      if (counted) {
+        counters.sharedErrors.increment();
+        counters.sharedMisses.increment();
+      }
+      logDecodeFailure(sharedKey, e);
+      return SharedRead.overwrite();
+    }
+    boolean current =
+        loadGeneration != CacheEntry.UNKNOWN_GENERATION
+            && entry.generation() == loadGeneration
+            && (!entry.hasTags() || tagsCurrentReadingUnknown(entry));
+    if (!current) {
+      // Written before an invalidation of its cache or one of its tags.
+      if (counted) {
+        counters.sharedMisses.increment();
+      }
+      return SharedRead.overwrite();
+    }
+    if (counted) {
+      counters.sharedHits.increment();
+    }
+    return SharedRead.hit(entry);
+  }
+
+  /**
+   * Stores {@code entry} for the rest of its life plus the stale windows; with {@code replace}
+   * false only if the key is absent, so that a load never overwrites a write that raced with it.
+   */
+  void write(CacheEntry<V> entry, boolean replace) {
+    if (!storable(entry)) {
+      return;
+    }
+    byte[] bytes = encode(entry);
+    if (bytes == null) {
+      return;
+    }
+    long ttl = entry.expiresAtMillis() - context.clock().millis() + freshness.staleMillis();
+    if (ttl <= 0) {
+      return; // the load outlasted the entry's life: nothing worth storing
+    }
+    try {
+      if (replace) {
+        context.shared().set(entry.sharedKey(), bytes, ttl);
+      } else {
+        context.shared().setIfAbsent(entry.sharedKey(), bytes, ttl);
+      }
+    } catch (SharedTierException e) {
+      context.counters().sharedErrors.increment();
+    }
+  }
+
+  /** Like {@link #write} for many entries, in one pipelined round trip. */
+  void writeAll(List<CacheEntry<V>> entries, List<Boolean> replace) {
+    if (!context.hasSharedTier() || entries.isEmpty()) {
+      return;
+    }
+    List<String> keys = new ArrayList<>();
+    List<byte[]> values = new ArrayList<>();
+    long[] ttls = new long[entries.size()];
+    boolean[] ifAbsent = new boolean[entries.size()];
+    long now = context.clock().millis();
+    for (int i = 0; i < entries.size(); i++) {
+      CacheEntry<V> entry = entries.get(i);
+      long ttl = entry.expiresAtMillis() - now + freshness.staleMillis();
+      byte[] bytes = storable(entry) && ttl > 0 ? encode(entry) : null;
+      if (bytes == null) {
+        continue;
+      }
+      values.add(bytes);
+      ttls[keys.size()] = ttl;
+      ifAbsent[keys.size()] = !replace.get(i);
+      keys.add(entry.sharedKey());
+    }
+    try {
+      context
+          .shared()
+          .setAll(
+              keys, values, Arrays.copyOf(ttls, keys.size()), Arrays.copyOf(ifAbsent, keys.size()));
+    } catch (SharedTierException e) {
+      context.counters().sharedErrors.increment();
+    }
+  }
+
+  /** Removes the entry under {@code sharedKey}; a failure is counted. */
+  void delete(String sharedKey) {
+    try {
+      context.shared().delete(sharedKey);
+    } catch (SharedTierException e) {
+      context.counters().sharedErrors.increment();
+    }
+  }
+
+  /**
+   * Whether the entry can be checked when it is read back: its generation and every tag version
+   * were known when it was loaded.
+   */
+  private boolean storable(CacheEntry<V> entry) {
+    if (!context.hasSharedTier() || entry.generation() == CacheEntry.UNKNOWN_GENERATION) {
+      return false;
+    }
+    for (long version : entry.tagVersions()) {
+      if (version == CacheEntry.UNKNOWN_GENERATION) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private byte[] encode(CacheEntry<V> entry) {
+    try {
+      return EntryFormat.encode(entry, context.codec());
+    } catch (Exception e) {
+      context.counters().sharedErrors.increment();
+      if (encodeFailureLogged.compareAndSet(false, true)) {
+        log.warn(
+            "cache {}: cannot encode a {} for the shared tier; it stays in the local tier only: {}",
+            context.name(),
+            context.definition().valueType().getTypeName(),
+            e.toString());
+      }
+      return null;
+    }
+  }
+
+  /** Like {@code Coherence.tagsAreCurrent}, first reading versions this runtime does not know. */
+  private boolean tagsCurrentReadingUnknown(CacheEntry<V> entry) {
+    long[] current = context.coherence().currentVersions(entry.tags());
+    long[] stored = entry.tagVersions();
+    for (int i = 0; i < current.length; i++) {
+      if (current[i] == CacheEntry.UNKNOWN_GENERATION || current[i] != stored[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void logDecodeFailure(String sharedKey, Exception e) {
+    if (decodeFailureLogged.compareAndSet(false, true)) {
+      log.warn(
+          "cache {}: cannot decode the entry at {} as {}; treating it as a miss and overwriting"
+              + " it (further decode failures of this cache are logged at debug): {}",
+          context.name(),
+          sharedKey,
+          context.definition().valueType().getTypeName(),
+          e.toString());
+    } else {
+      log.debug("cache {}: cannot decode the entry at {}", context.name(), sharedKey, e);
+    }
+  }
+}

@@ -1,8 +1,9 @@
 /**
- * The runtime that cachegen's generated decorators call. Applications create a {@link
- * dev.cachegen.runtime.CacheRuntime} and pass it to each decorator's constructor; the other public
- * types are what generated code names ({@link dev.cachegen.runtime.TieredCache}, {@link
- * dev.cachegen.runtime.CacheDefinition}, {@link dev.cachegen.runtime.Keys}, {@link
- * dev.cachegen.runtime.SharedKeyBuilder}, {@link dev.cachegen.runtime.Types}) and the statistics.
+ * What applications use: {@link dev.cachegen.runtime.CacheRuntime} and its builder, created once
+ * and handed to every generated decorator; the {@link dev.cachegen.runtime.Codec}; {@link
+ * dev.cachegen.runtime.Warmup}; statistics ({@link dev.cachegen.runtime.RuntimeStats}); and the
+ * stampede timeout policy. Generated code calls {@code dev.cachegen.runtime.internal}; the other
+ * packages of the module are internal. {@code docs/ARCHITECTURE.md} in the repository draws the
+ * layers.
  */
 package dev.cachegen.runtime;

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The decorator Maven generated is the readable, reflection-free class DESIGN.md promises. */
+/** The decorator Maven generated is the readable, reflection-free class the README promises. */
 class GeneratedSourceTest {
   private static final Path SOURCE =
       Path.of(

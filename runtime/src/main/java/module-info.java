@@ -22,8 +22,10 @@ module dev.cachegen.runtime {
   requires org.slf4j;
   requires redis.clients.jedis;
   requires transitive jdk.httpserver; // JdkHttpCacheHandler
-  requires static transitive jakarta.servlet; // HttpCacheServlet, for servlet containers only
-  requires static transitive micrometer.core; // Builder.meterRegistry, optional
+  // Optional: an application that calls Builder.meterRegistry or uses HttpCacheServlet requires
+  // them itself. Not transitive, or every application would need them to compile (ModulePathTest).
+  requires static jakarta.servlet;
+  requires static micrometer.core;
 
   exports dev.cachegen.runtime;
   exports dev.cachegen.runtime.http;

@@ -35,7 +35,7 @@ class PlainJavacTest {
    * The class-path root (jar or folder) holding a class, found by name: naming the processor's
    * class in this source would make javac read its AutoService annotation, absent here.
    */
-  private static String locationOf(String className) throws Exception {
+  static String locationOf(String className) throws Exception {
     String resource = className.replace('.', '/') + ".class";
     URL url = PlainJavacTest.class.getClassLoader().getResource(resource);
     String text = url.toString();

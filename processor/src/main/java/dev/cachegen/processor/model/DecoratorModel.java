@@ -14,6 +14,9 @@ import javax.lang.model.element.TypeElement;
  * @param methods the methods to override, in declaration order, inherited ones after
  * @param httpPolicies the HTTP policies of the methods with an effective {@code @CacheControl}, in
  *     the order of {@code methods}
+ * @param generatedVisible whether {@code javax.annotation.processing.Generated} can be named from
+ *     the interface's module: a named module that does not read {@code java.compiler} cannot, and
+ *     its decorator then goes without the annotation rather than fail to compile
  */
 public record DecoratorModel(
     TypeElement element,
@@ -21,7 +24,8 @@ public record DecoratorModel(
     List<String> simpleNames,
     boolean isPublic,
     List<MethodModel> methods,
-    List<HttpPolicy> httpPolicies) {
+    List<HttpPolicy> httpPolicies,
+    boolean generatedVisible) {
 
   /** Copies the lists. */
   public DecoratorModel {

@@ -24,6 +24,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -38,6 +39,8 @@ import javax.lang.model.util.Types;
  * so one compile shows every mistake of the type.
  */
 public final class InterfaceValidator {
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+
   private final Elements elements;
   private final Types types;
   private final Diagnostics diagnostics;
@@ -149,7 +152,18 @@ public final class InterfaceValidator {
             simpleNames(type),
             isPublic(type),
             methods,
-            httpPolicies));
+            httpPolicies,
+            generatedVisible(type)));
+  }
+
+  /** Whether {@code @Generated} resolves where the decorator goes; see {@link DecoratorModel}. */
+  private boolean generatedVisible(TypeElement type) {
+    ModuleElement module = elements.getModuleOf(type);
+    TypeElement generated =
+        module == null || module.isUnnamed()
+            ? elements.getTypeElement(GENERATED)
+            : elements.getTypeElement(module, GENERATED);
+    return generated != null;
   }
 
   private void checkCacheKeysHaveCached(TypeElement type) {

@@ -72,13 +72,15 @@ public final class DecoratorWriter {
                     : "The {@code _HTTP} constants say how HTTP clients and shared caches may keep"
                         + " the answers of the methods with {@code @CacheControl}; serve them with"
                         + " {@code dev.cachegen.runtime.http.HttpCacheHandler}.\n")
-            .addAnnotation(
-                AnnotationSpec.builder(RuntimeTypes.GENERATED)
-                    .addMember("value", "$S", PROCESSOR)
-                    .build())
             .addModifiers(Modifier.FINAL)
             .addTypeVariables(typeVariables(model))
             .addSuperinterface(interfaceName);
+    if (model.generatedVisible()) {
+      type.addAnnotation(
+          AnnotationSpec.builder(RuntimeTypes.GENERATED)
+              .addMember("value", "$S", PROCESSOR)
+              .build());
+    }
     if (model.isPublic()) {
       type.addModifiers(Modifier.PUBLIC);
     }

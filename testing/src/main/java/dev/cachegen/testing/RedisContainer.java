@@ -8,10 +8,13 @@ import org.testcontainers.utility.DockerImageName;
  * Redis in a Docker container started with Testcontainers: the fallback for machines with Docker
  * and no {@code redis-server}. Killing and pausing act on the container; a restart would give it a
  * new port, so it is refused.
+ *
+ * <p>Testcontainers may be left off the class path (the benchmark jar does): nothing here touches
+ * its classes before {@link #dockerAvailable()} has found them.
  */
 final class RedisContainer implements RedisBackend {
   /** Pinned, like the Debian package the rest of the tests run against (7.0). */
-  static final DockerImageName IMAGE = DockerImageName.parse("redis:7.0-alpine");
+  static final String IMAGE = "redis:7.0-alpine";
 
   private static final int REDIS_PORT = 6379;
 
@@ -21,12 +24,21 @@ final class RedisContainer implements RedisBackend {
     this.container = container;
   }
 
-  /** Whether Testcontainers finds a Docker engine; the first call takes up to a second. */
+  /**
+   * Whether Testcontainers is on the class path and finds a Docker engine; the first call takes up
+   * to a second.
+   */
   static boolean dockerAvailable() {
     try {
+      Class.forName(
+          "org.testcontainers.DockerClientFactory", false, RedisContainer.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+    try {
       return DockerClientFactory.instance().isDockerAvailable();
-    } catch (RuntimeException | LinkageError e) {
-      return false; // no Docker, or Testcontainers left off the class path
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
@@ -34,7 +46,7 @@ final class RedisContainer implements RedisBackend {
   @SuppressWarnings("resource") // closed by close()
   static RedisContainer start() {
     GenericContainer<?> container =
-        new GenericContainer<>(IMAGE)
+        new GenericContainer<>(DockerImageName.parse(IMAGE))
             .withExposedPorts(REDIS_PORT)
             .withCommand("redis-server", "--save", "", "--appendonly", "no");
     container.start();

@@ -29,12 +29,10 @@ import java.util.function.BooleanSupplier;
  */
 public final class RedisServer implements AutoCloseable {
   /** The two ways to have a server of one's own. */
-  static final String WHAT_TO_INSTALL =
-      "Either "
-          + RedisProcess.INSTALL
+  static final String WAYS_TO_HAVE_ONE =
+      RedisProcess.INSTALL
           + ", or install and start Docker so that Testcontainers can run "
-          + RedisContainer.IMAGE
-          + ".";
+          + RedisContainer.IMAGE;
 
   private final RedisBackend backend;
 
@@ -61,8 +59,10 @@ public final class RedisServer implements AutoCloseable {
       return new RedisServer(RedisContainer.start());
     }
     throw new IllegalStateException(
-        "No Redis server to start: found no redis-server on the PATH and no Docker. "
-            + WHAT_TO_INSTALL);
+        "No Redis server to start: there is no redis-server on the PATH and no Docker. To fix"
+            + " it, "
+            + WAYS_TO_HAVE_ONE
+            + ".");
   }
 
   /** The server's URI, such as {@code redis://127.0.0.1:41234}, for {@code Builder.redis}. */

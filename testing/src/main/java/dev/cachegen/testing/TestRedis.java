@@ -68,10 +68,12 @@ public final class TestRedis implements AutoCloseable {
       throw new IllegalStateException(
           "No Redis for the tests: "
               + REDIS_URL
-              + " is not set, and there is no redis-server on the PATH and no Docker. Set "
+              + " is not set, and there is no redis-server on the PATH and no Docker. To fix it,"
+              + " set "
               + REDIS_URL
-              + "=redis://host:port to use a Redis that is already running. "
-              + RedisServer.WHAT_TO_INSTALL);
+              + "=redis://host:port to use a Redis that is already running, or "
+              + RedisServer.WAYS_TO_HAVE_ONE
+              + ".");
     }
     return new TestRedis(null, RedisServer.start(binary, () -> true)).logged("no " + REDIS_URL);
   }

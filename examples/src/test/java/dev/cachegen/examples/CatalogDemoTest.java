@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.runtime.CacheStats;
-import dev.cachegen.runtime.testing.RedisServer;
+import dev.cachegen.testing.RedisServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,7 @@ class CatalogDemoTest {
 
   @Test
   void withRedisASecondRunIsServedFromRedis() throws Exception {
-    try (RedisServer redis = RedisServer.startOwned()) {
+    try (RedisServer redis = RedisServer.start()) {
       StringBuilder report = new StringBuilder();
       CatalogDemo.Result first = run(redis.uri(), report);
       assertTrue(first.tiers().contains("Redis"), first.tiers());

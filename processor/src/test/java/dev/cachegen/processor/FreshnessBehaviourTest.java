@@ -8,14 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.cachegen.runtime.CacheRuntime;
+import dev.cachegen.testing.TestClock;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +46,7 @@ class FreshnessBehaviourTest {
   private static GeneratedClasses classes;
   private static Class<?> prices;
 
-  private final MovableClock clock = new MovableClock();
+  private final TestClock clock = new TestClock();
   private RecordingDelegate delegate;
   private TrackingExecutor executor;
   private CacheRuntime runtime;
@@ -217,30 +214,6 @@ class FreshnessBehaviourTest {
       return method.invoke(cached, args);
     } catch (InvocationTargetException e) {
       throw e.getCause();
-    }
-  }
-
-  /** A clock that stands still until the test moves it. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 

@@ -9,34 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.cachegen.runtime.internal.BulkLoader;
 import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.Keys;
-import dev.cachegen.runtime.testing.RedisServer;
 import dev.cachegen.runtime.tier.TieredCache;
+import dev.cachegen.testing.RedisExtension;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link TieredCache#getAll}: one L1 pass, one multi-get, one loader call, per-key entries. */
 class BulkReadTest {
-  private static RedisServer redis;
+  @RegisterExtension static final RedisExtension redis = RedisExtension.ownedPerClass();
   private final List<List<String>> calls = new CopyOnWriteArrayList<>();
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.startOwned();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
 
   private Map<String, String> load(Collection<String> keys) {
     calls.add(new ArrayList<>(keys));
@@ -114,7 +102,7 @@ class BulkReadTest {
 
   @Test
   void withRedisOneMultiGetAndOneLoaderCallServeAFreshRuntime() {
-    String prefix = "b" + UUID.randomUUID().toString().substring(0, 8);
+    String prefix = redis.keyPrefix();
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       keys.add("k" + i);

@@ -2,6 +2,7 @@ package dev.cachegen.runtime;
 
 import static dev.cachegen.runtime.TestCaches.find;
 import static dev.cachegen.runtime.TestCaches.strings;
+import static dev.cachegen.runtime.TestRuntimes.awaitSubscribed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,8 +13,8 @@ import dev.cachegen.runtime.internal.Keys;
 import dev.cachegen.runtime.internal.Tags;
 import dev.cachegen.runtime.internal.WriteBehindDefinition;
 import dev.cachegen.runtime.internal.WriteBehindQueue;
-import dev.cachegen.runtime.testing.Await;
-import dev.cachegen.runtime.testing.RedisCluster;
+import dev.cachegen.testing.Await;
+import dev.cachegen.testing.RedisCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -78,7 +79,7 @@ class ClusterTest {
     String prefix = prefix();
     try (CacheRuntime a = node(prefix);
         CacheRuntime b = node(prefix)) {
-      Await.subscribed(b);
+      awaitSubscribed(b);
       Cache<String> onB = b.cache(strings("cl.tagged").build());
       Cache<String> onA = a.cache(strings("cl.tagged").build());
       String tag = Tags.builder().literal("owner:").value(1L).build();

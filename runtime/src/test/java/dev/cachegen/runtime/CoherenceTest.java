@@ -1,6 +1,7 @@
 package dev.cachegen.runtime;
 
 import static dev.cachegen.runtime.TestCaches.strings;
+import static dev.cachegen.runtime.TestRuntimes.awaitSubscribed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,38 +11,23 @@ import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.CacheEntry;
 import dev.cachegen.runtime.internal.Keys;
 import dev.cachegen.runtime.internal.Tags;
-import dev.cachegen.runtime.testing.Await;
-import dev.cachegen.runtime.testing.RedisServer;
+import dev.cachegen.testing.Await;
+import dev.cachegen.testing.RedisExtension;
+import dev.cachegen.testing.RedisServer;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Writes, evictions and tag invalidations on one runtime reach the in-process tier of another
  * runtime on the same Redis (two runtimes in one JVM here; the end-to-end tests use two processes).
  */
 class CoherenceTest {
-  private static RedisServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
-
-  private static String prefix() {
-    return "c" + UUID.randomUUID().toString().substring(0, 8);
-  }
+  @RegisterExtension static final RedisExtension redis = RedisExtension.perClass();
 
   private static CacheRuntime node(String prefix) {
     return CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build();
@@ -72,11 +58,11 @@ class CoherenceTest {
 
   @Test
   void aWriteOnOneNodeReplacesTheValueEverywhere() {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime a = node(prefix);
         CacheRuntime b = node(prefix)) {
-      Await.subscribed(a);
-      Await.subscribed(b);
+      awaitSubscribed(a);
+      awaitSubscribed(b);
       Cache<String> onA = a.cache(strings("c.write").build());
       Cache<String> onB = b.cache(strings("c.write").build());
       AtomicInteger loads = new AtomicInteger();
@@ -93,10 +79,10 @@ class CoherenceTest {
 
   @Test
   void anEvictionOnOneNodeDropsTheEntryEverywhere() {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime a = node(prefix);
         CacheRuntime b = node(prefix)) {
-      Await.subscribed(b);
+      awaitSubscribed(b);
       Cache<String> onA = a.cache(strings("c.evict").build());
       Cache<String> onB = b.cache(strings("c.evict").build());
       AtomicInteger loads = new AtomicInteger();
@@ -112,10 +98,10 @@ class CoherenceTest {
 
   @Test
   void invalidatingAllEntriesOfACacheIsSeenEverywhereAndSparesOtherCaches() {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime a = node(prefix);
         CacheRuntime b = node(prefix)) {
-      Await.subscribed(b);
+      awaitSubscribed(b);
       Cache<String> onA = a.cache(strings("c.all").build());
       Cache<String> onB = b.cache(strings("c.all").build());
       Cache<String> otherOnB = b.cache(strings("c.other").build());
@@ -142,10 +128,10 @@ class CoherenceTest {
 
   @Test
   void aTagInvalidationDropsEveryTaggedEntryAndNoOther() {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime a = node(prefix);
         CacheRuntime b = node(prefix)) {
-      Await.subscribed(b);
+      awaitSubscribed(b);
       Cache<String> items = b.cache(strings("c.items").build());
       Cache<String> lists = b.cache(strings("c.lists").build());
       String owner42 = Tags.builder().literal("owner:").value(42L).build();
@@ -174,7 +160,7 @@ class CoherenceTest {
 
   @Test
   void aLoadThatOverlapsAWriteNeverStoresItsOlderValue() throws Exception {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime a = node(prefix)) {
       Cache<String> cache = a.cache(strings("c.race").build());
       String sharedKey = cache.sharedKey().value("k").build();
@@ -205,10 +191,10 @@ class CoherenceTest {
 
   @Test
   void aNodeThatLostItsSubscriptionDropsItsLocalTier() {
-    try (RedisServer owned = RedisServer.startOwned();
+    try (RedisServer owned = RedisServer.start();
         CacheRuntime runtime =
-            CacheRuntime.builder().redis(owned.uri()).keyPrefix(prefix()).build()) {
-      Await.subscribed(runtime);
+            CacheRuntime.builder().redis(owned.uri()).keyPrefix(redis.keyPrefix()).build()) {
+      awaitSubscribed(runtime);
       Cache<String> cache = runtime.cache(strings("c.reconnect").build());
       AtomicInteger loads = new AtomicInteger();
       read(cache, "k", new String[0], loads, "v");

@@ -1,6 +1,7 @@
 package dev.cachegen.runtime;
 
 import static dev.cachegen.runtime.TestCaches.strings;
+import static dev.cachegen.runtime.TestRuntimes.awaitSubscribed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,13 +16,13 @@ import dev.cachegen.runtime.internal.CacheDefinition;
 import dev.cachegen.runtime.internal.CacheEntry;
 import dev.cachegen.runtime.internal.Keys;
 import dev.cachegen.runtime.internal.Loader;
-import dev.cachegen.runtime.testing.Await;
-import dev.cachegen.runtime.testing.RedisServer;
 import dev.cachegen.runtime.tier.TieredCache;
+import dev.cachegen.testing.Await;
+import dev.cachegen.testing.RedisExtension;
+import dev.cachegen.testing.TestClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -41,22 +43,20 @@ class FreshnessTest {
   /** ln(random) = -10: an entry whose load took 100 ms is due from one second before expiry. */
   private static final double EARLY = Math.exp(-10);
 
-  private static RedisServer redis;
+  @RegisterExtension static final RedisExtension redis = RedisExtension.perClass();
   private static RedisClient raw;
 
-  private final TieredCacheTest.MutableClock clock = new TieredCacheTest.MutableClock();
+  private final TestClock clock = new TestClock();
   private final AtomicReference<Double> random = new AtomicReference<>(1.0);
 
   @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-    raw = RedisClient.create(redis.host(), redis.port());
+  static void connect() {
+    raw = RedisClient.create(redis.uri());
   }
 
   @AfterAll
-  static void stopRedis() {
+  static void disconnect() {
     raw.close();
-    redis.close();
   }
 
   private CacheRuntime.Builder timed() {
@@ -72,12 +72,8 @@ class FreshnessTest {
    * would otherwise race with the test's first load.
    */
   private static CacheRuntime subscribed(CacheRuntime runtime) {
-    Await.subscribed(runtime);
+    awaitSubscribed(runtime);
     return runtime;
-  }
-
-  private static String prefix() {
-    return "x" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** The body of a generated method of a cache that checks freshness. */
@@ -217,7 +213,7 @@ class FreshnessTest {
 
   @Test
   void anEarlyRefreshReplacesTheEntryInRedisAndTakesTheLock() {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime first = subscribed(timedOnRedis(prefix).build());
         CacheRuntime second = subscribed(timedOnRedis(prefix).build())) {
       CacheDefinition<String> definition =
@@ -251,7 +247,7 @@ class FreshnessTest {
 
   @Test
   void aRefreshSkipsWhileAnotherJvmHoldsTheLock() {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime runtime = subscribed(timedOnRedis(prefix).build())) {
       Cache<String> cache =
           runtime.cache(
@@ -307,7 +303,7 @@ class FreshnessTest {
 
   @Test
   void staleWhileRevalidateWorksFromRedisToo() {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime first = subscribed(timedOnRedis(prefix).build());
         CacheRuntime second = subscribed(timedOnRedis(prefix).build())) {
       CacheDefinition<String> definition =

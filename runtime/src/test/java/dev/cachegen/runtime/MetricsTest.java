@@ -10,7 +10,7 @@ import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.Keys;
 import dev.cachegen.runtime.internal.WriteBehindDefinition;
 import dev.cachegen.runtime.internal.WriteBehindQueue;
-import dev.cachegen.runtime.testing.Await;
+import dev.cachegen.testing.Await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

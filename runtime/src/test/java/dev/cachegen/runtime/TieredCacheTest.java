@@ -14,12 +14,10 @@ import dev.cachegen.runtime.internal.AsyncLoader;
 import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.CacheDefinition;
 import dev.cachegen.runtime.internal.Loader;
-import dev.cachegen.runtime.testing.Await;
+import dev.cachegen.testing.Await;
+import dev.cachegen.testing.TestClock;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -170,7 +168,7 @@ class TieredCacheTest {
 
   @Test
   void localEntriesExpireAfterTheLocalTtl() {
-    MutableClock clock = new MutableClock();
+    TestClock clock = new TestClock();
     try (CacheRuntime timed = CacheRuntime.builder().clock(clock).build()) {
       Cache<String> cache =
           timed.cache(
@@ -229,29 +227,5 @@ class TieredCacheTest {
     IllegalStateException error =
         assertThrows(IllegalStateException.class, () -> runtime.cache(other));
     assertTrue(error.getMessage().contains("java.lang.String"), error.getMessage());
-  }
-
-  /** A clock the test moves by hand. */
-  public static final class MutableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    public void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

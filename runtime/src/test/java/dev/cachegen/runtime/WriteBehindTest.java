@@ -6,40 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.runtime.internal.WriteBehindDefinition;
 import dev.cachegen.runtime.internal.WriteBehindQueue;
-import dev.cachegen.runtime.testing.Await;
-import dev.cachegen.runtime.testing.RedisServer;
+import dev.cachegen.testing.Await;
+import dev.cachegen.testing.RedisExtension;
+import dev.cachegen.testing.RedisServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Write-behind queues, in memory and in Redis, from one spec. */
 class WriteBehindTest {
-  private static RedisServer redis;
+  @RegisterExtension static final RedisExtension redis = RedisExtension.perClass();
 
   /** What a generated decorator records for {@code void save(String id, int version)}. */
   record Save(String id, int version) {}
 
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
-
   private static CacheRuntime runtime(boolean durable) {
-    return runtime(durable, "w" + UUID.randomUUID().toString().substring(0, 8));
+    return runtime(durable, redis.newPrefix());
   }
 
   private static CacheRuntime runtime(boolean durable, String prefix) {
@@ -180,7 +169,7 @@ class WriteBehindTest {
   @ParameterizedTest(name = "durable={0}")
   @ValueSource(booleans = {true})
   void anotherRuntimeClaimsWhatACrashedOneLeftPending(boolean durable) throws Exception {
-    String prefix = "w" + UUID.randomUUID().toString().substring(0, 8);
+    String prefix = redis.keyPrefix();
     CountDownLatch stuck = new CountDownLatch(1);
     CountDownLatch never = new CountDownLatch(1);
     CacheRuntime crashed = runtime(true, prefix);
@@ -208,7 +197,7 @@ class WriteBehindTest {
   @ParameterizedTest(name = "durable={0}")
   @ValueSource(booleans = {true})
   void whenRedisIsDownTheWriteIsAppliedAtOnceAndNothingIsLost(boolean durable) {
-    try (RedisServer owned = RedisServer.startOwned()) {
+    try (RedisServer owned = RedisServer.start()) {
       List<Save> applied = new CopyOnWriteArrayList<>();
       try (CacheRuntime runtime =
           CacheRuntime.builder().redis(owned.uri()).redisTimeout(Duration.ofMillis(200)).build()) {

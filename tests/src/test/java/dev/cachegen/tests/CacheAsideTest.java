@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.runtime.CacheRuntime;
-import dev.cachegen.runtime.testing.RedisServer;
+import dev.cachegen.testing.RedisExtension;
 import dev.cachegen.tests.fixtures.CachedCatalog;
 import dev.cachegen.tests.fixtures.CachedItemRepository;
 import dev.cachegen.tests.fixtures.CachedLookup;
@@ -30,24 +30,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Cache-aside through generated decorators, over every tier combination. */
 class CacheAsideTest {
-  private static RedisServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
+  @RegisterExtension static final RedisExtension redis = RedisExtension.perClass();
 
   @ParameterizedTest
   @EnumSource(Tiers.class)

@@ -5,41 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.runtime.CacheStats;
-import dev.cachegen.runtime.testing.Await;
-import dev.cachegen.runtime.testing.RedisServer;
+import dev.cachegen.testing.Await;
+import dev.cachegen.testing.RedisExtension;
+import dev.cachegen.testing.RedisServer;
 import dev.cachegen.tests.fixtures.CachedCatalog;
 import dev.cachegen.tests.fixtures.Catalog;
 import dev.cachegen.tests.fixtures.CountingCatalog;
 import dev.cachegen.tests.fixtures.Owner;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What only a shared tier can do: serve another runtime, expire, survive an outage. */
 class SharedTierTest {
-  private static RedisServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
-
-  private static String prefix() {
-    return "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-  }
+  @RegisterExtension static final RedisExtension redis = RedisExtension.perClass();
 
   @Test
   void aSecondRuntimeWithAnEmptyLocalTierIsServedFromRedis() {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     CountingCatalog first = new CountingCatalog();
     CountingCatalog second = new CountingCatalog();
     try (CacheRuntime one = Tiers.MEMORY_AND_REDIS.runtime(redis, prefix);
@@ -62,7 +47,7 @@ class SharedTierTest {
   @Test
   void entriesExpireAfterTheirTtl() throws Exception {
     CountingCatalog delegate = new CountingCatalog();
-    try (CacheRuntime runtime = Tiers.MEMORY_AND_REDIS.runtime(redis, prefix())) {
+    try (CacheRuntime runtime = Tiers.MEMORY_AND_REDIS.runtime(redis, redis.keyPrefix())) {
       Catalog catalog = new CachedCatalog(delegate, runtime);
       Owner owner = new Owner("o1", "Ann");
       catalog.byOwner(owner); // ttl = "1s", localTtl = "200ms"
@@ -81,17 +66,17 @@ class SharedTierTest {
 
   @Test
   void theDecoratorFailsOpenWhenRedisDiesAndRecoversWhenItReturns() throws Exception {
-    try (RedisServer owned = RedisServer.startOwned();
+    try (RedisServer owned = RedisServer.start();
         CacheRuntime runtime =
             CacheRuntime.builder()
                 .redis(owned.uri())
-                .keyPrefix(prefix())
+                .keyPrefix(redis.keyPrefix())
                 .redisTimeout(Duration.ofMillis(200))
                 .circuitBreaker(3, Duration.ofMillis(200))
                 .build()) {
       CountingCatalog delegate = new CountingCatalog();
       Catalog catalog = new CachedCatalog(delegate, runtime);
-      Await.subscribed(runtime);
+      Await.until("runtime to subscribe to events", () -> runtime.stats().localTierResets() >= 1);
       catalog.item(1);
       owned.kill();
       // The event subscription notices the loss on its own thread and drops the local tier.

@@ -1,8 +1,7 @@
 package dev.cachegen.tests;
 
 import dev.cachegen.runtime.CacheRuntime;
-import dev.cachegen.runtime.testing.RedisServer;
-import java.util.UUID;
+import dev.cachegen.testing.RedisExtension;
 
 /** The tier combinations every end-to-end spec runs over. */
 enum Tiers {
@@ -13,12 +12,13 @@ enum Tiers {
   /** Redis with an in-process tier of size zero, so reads go to Redis. */
   REDIS;
 
-  /** A runtime of this combination with a fresh key prefix, so tests never share entries. */
-  CacheRuntime runtime(RedisServer redis) {
-    return runtime(redis, "e2e-" + UUID.randomUUID().toString().substring(0, 8));
+  /** A runtime of this combination with the test's key prefix, so tests never share entries. */
+  CacheRuntime runtime(RedisExtension redis) {
+    return runtime(redis, redis.keyPrefix());
   }
 
-  CacheRuntime runtime(RedisServer redis, String prefix) {
+  /** A runtime of this combination; two with the same prefix share entries, as two JVMs do. */
+  CacheRuntime runtime(RedisExtension redis, String prefix) {
     switch (this) {
       case MEMORY:
         return CacheRuntime.inMemory();

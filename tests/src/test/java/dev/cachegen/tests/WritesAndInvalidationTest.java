@@ -7,33 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.runtime.CacheRuntime;
-import dev.cachegen.runtime.testing.Await;
-import dev.cachegen.runtime.testing.RedisServer;
+import dev.cachegen.testing.Await;
+import dev.cachegen.testing.RedisExtension;
 import dev.cachegen.tests.fixtures.CachedStore;
 import dev.cachegen.tests.fixtures.MemoryStore;
 import dev.cachegen.tests.fixtures.StockItem;
 import dev.cachegen.tests.fixtures.Store;
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Issue 3 end to end: generated write and invalidation methods over every tier combination. */
 class WritesAndInvalidationTest {
-  private static RedisServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
+  @RegisterExtension static final RedisExtension redis = RedisExtension.perClass();
 
   private static StockItem item(long id, String owner, long version) {
     return new StockItem(id, owner, "item " + id, version);
@@ -143,12 +132,12 @@ class WritesAndInvalidationTest {
   void aWriteOnOneNodeIsReadOnTheOtherWithoutAStaleLocalCopy() throws Exception {
     MemoryStore database = new MemoryStore();
     database.putRow(item(1, "ann", 1));
-    String prefix = "wi-" + System.nanoTime();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime nodeA = Tiers.MEMORY_AND_REDIS.runtime(redis, prefix);
         CacheRuntime nodeB = Tiers.MEMORY_AND_REDIS.runtime(redis, prefix)) {
       Store storeA = new CachedStore(database, nodeA);
       Store storeB = new CachedStore(database, nodeB);
-      Await.subscribed(nodeB);
+      Await.until("nodeB to subscribe to events", () -> nodeB.stats().localTierResets() >= 1);
       assertEquals(1, storeB.item(1).version()); // in B's L1 now
       storeA.save(item(1, "ann", 2));
       Await.until(() -> storeB.item(1).version() == 2); // else B kept serving version 1

@@ -1,15 +1,15 @@
 package dev.cachegen.benchmarks.stampede;
 
+import dev.cachegen.testing.ChildJvm;
+import dev.cachegen.testing.TestRedis;
 import java.awt.Color;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,7 +39,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * </pre>
  *
  * <p>Redis: {@code REDIS_URL} when set, else a {@code redis-server} from the {@code PATH} on a free
- * port, stopped at the end. Not a test and not part of the build: it takes about a minute.
+ * port, stopped at the end ({@link TestRedis#locate()}); the JVMs are {@link ChildJvm}s. Not a test
+ * and not part of the build: it takes about a minute.
  */
 public final class StampedeHarness {
   private static final long BIN_MILLIS = 100;
@@ -60,16 +61,16 @@ public final class StampedeHarness {
     Files.createDirectories(out);
 
     List<Result> results = new ArrayList<>();
-    try (Redis redis = Redis.start()) {
+    try (TestRedis redis = TestRedis.locate()) {
       System.out.printf(
           "stampede harness: %d JVMs x %d threads, %d hot keys, %d ms delegate, ttl %d ms, %d s"
               + " per policy, Redis %s%n",
-          processes, threads, keys, delegateMillis, ttlMillis, runMillis / 1000, redis.uri);
+          processes, threads, keys, delegateMillis, ttlMillis, runMillis / 1000, redis);
       for (Scenario scenario : Scenario.values()) {
         results.add(
             run(
                 scenario,
-                redis.uri,
+                redis.uri(),
                 processes,
                 threads,
                 keys,
@@ -123,36 +124,31 @@ public final class StampedeHarness {
     // Every JVM starts calling at the same instant, after all of them have booted.
     long startAt = System.currentTimeMillis() + 4_000;
     long endAt = startAt + runMillis;
-    List<Process> children = new ArrayList<>();
+    List<ChildJvm> children = new ArrayList<>();
     List<Path> outputs = new ArrayList<>();
     for (int i = 0; i < processes; i++) {
       Path output = out.resolve(scenario.name().toLowerCase(Locale.ROOT) + "-" + i);
       outputs.add(output);
-      List<String> command =
-          List.of(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-cp",
-              System.getProperty("java.class.path"),
-              StampedeChild.class.getName(),
-              redisUri,
-              prefix,
-              scenario.name(),
-              Integer.toString(threads),
-              Integer.toString(keys),
-              Long.toString(delegateMillis),
-              Long.toString(ttlMillis),
-              Long.toString(startAt),
-              Long.toString(endAt),
-              output.toString());
-      children.add(new ProcessBuilder(command).inheritIO().start());
+      children.add(
+          ChildJvm.builder(StampedeChild.class)
+              .arguments(
+                  redisUri,
+                  prefix,
+                  scenario.name(),
+                  Integer.toString(threads),
+                  Integer.toString(keys),
+                  Long.toString(delegateMillis),
+                  Long.toString(ttlMillis),
+                  Long.toString(startAt),
+                  Long.toString(endAt),
+                  output.toString())
+              .inheritOutput()
+              .start());
     }
-    for (Process child : children) {
-      if (!child.waitFor(runMillis + 60_000, TimeUnit.MILLISECONDS)) {
-        child.destroyForcibly();
-        throw new IllegalStateException("a child of " + scenario + " did not finish");
-      }
-      if (child.exitValue() != 0) {
-        throw new IllegalStateException("a child of " + scenario + " failed: " + child.exitValue());
+    for (ChildJvm child : children) {
+      int exitCode = child.awaitExit(Duration.ofMillis(runMillis + 60_000));
+      if (exitCode != 0) {
+        throw new IllegalStateException("a child of " + scenario + " failed: " + exitCode);
       }
     }
     List<long[]> loads = new ArrayList<>();
@@ -318,67 +314,5 @@ public final class StampedeHarness {
       options.put(args[i].substring(2), args[++i]);
     }
     return options;
-  }
-
-  /** REDIS_URL, or a redis-server of our own on a free port. */
-  private static final class Redis implements AutoCloseable {
-    final String uri;
-    private final Process server;
-
-    private Redis(String uri, Process server) {
-      this.uri = uri;
-      this.server = server;
-    }
-
-    static Redis start() throws Exception {
-      String url = System.getenv("REDIS_URL");
-      if (url != null && !url.isBlank()) {
-        return new Redis(url, null);
-      }
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
-      Process server =
-          new ProcessBuilder(
-                  "redis-server",
-                  "--port",
-                  Integer.toString(port),
-                  "--bind",
-                  "127.0.0.1",
-                  "--save",
-                  "",
-                  "--appendonly",
-                  "no")
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (true) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-          socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-          InputStream in = socket.getInputStream();
-          if (in.read() == '+') {
-            break;
-          }
-        } catch (IOException e) {
-          if (System.nanoTime() > deadline || !server.isAlive()) {
-            server.destroyForcibly();
-            throw new IllegalStateException(
-                "redis-server did not start on port " + port + "; install it or set REDIS_URL", e);
-          }
-          Thread.sleep(20);
-        }
-      }
-      return new Redis("redis://127.0.0.1:" + port, server);
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      if (server != null) {
-        server.destroy();
-        server.waitFor(10, TimeUnit.SECONDS);
-      }
-    }
   }
 }

@@ -18,15 +18,13 @@ import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.CacheDefinition;
 import dev.cachegen.runtime.internal.CacheEntry;
 import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.testing.TestClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +39,7 @@ class HttpCacheHandlerTest {
   private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
   private static final Instant UPDATED = Instant.parse("2026-11-20T10:00:00Z");
 
-  private final MutableClock clock = new MutableClock(T0);
+  private final TestClock clock = new TestClock(T0);
   private final Map<Long, Item> store = new ConcurrentHashMap<>();
   private final CountingCodec codec = new CountingCodec();
 
@@ -559,38 +557,6 @@ class HttpCacheHandlerTest {
           return inner.decode(bytes);
         }
       };
-    }
-  }
-
-  /** A clock a test moves by hand. */
-  static final class MutableClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    MutableClock(Instant start) {
-      this.now = new AtomicReference<>(start);
-    }
-
-    void set(Instant instant) {
-      now.set(instant);
-    }
-
-    void advance(Duration duration) {
-      now.updateAndGet(instant -> instant.plus(duration));
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
     }
   }
 }

@@ -14,43 +14,38 @@ import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.CacheDefinition;
 import dev.cachegen.runtime.internal.Loader;
 import dev.cachegen.runtime.internal.Types;
-import dev.cachegen.runtime.testing.Await;
-import dev.cachegen.runtime.testing.RedisServer;
+import dev.cachegen.testing.Await;
+import dev.cachegen.testing.RedisExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 
 /** The shared tier against a real Redis. */
 class RedisTierTest {
-  private static RedisServer redis;
+  @RegisterExtension static final RedisExtension redis = RedisExtension.perClass();
   private static RedisClient raw;
 
   record Item(long id, String name, List<String> tags) {}
 
   @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-    raw = RedisClient.create(redis.host(), redis.port());
+  static void connect() {
+    raw = RedisClient.create(redis.uri());
   }
 
   @AfterAll
-  static void stopRedis() {
+  static void disconnect() {
     raw.close();
-    redis.close();
   }
 
   /** A fresh prefix per test, so tests never see each other's keys on a shared server. */
   private static CacheRuntime runtime() {
-    return CacheRuntime.builder()
-        .redis(redis.uri())
-        .keyPrefix("t" + UUID.randomUUID().toString().substring(0, 8))
-        .build();
+    return CacheRuntime.builder().redis(redis.uri()).keyPrefix(redis.newPrefix()).build();
   }
 
   private static CacheRuntime runtime(String prefix) {
@@ -59,7 +54,7 @@ class RedisTierTest {
 
   @Test
   void aSecondRuntimeIsServedFromRedisWithoutItsDelegate() {
-    String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
+    String prefix = redis.keyPrefix();
     AtomicInteger firstLoads = new AtomicInteger();
     AtomicInteger secondLoads = new AtomicInteger();
     try (CacheRuntime first = runtime(prefix);
@@ -88,7 +83,7 @@ class RedisTierTest {
 
   @Test
   void recordsAndGenericsRoundTripThroughTheDeclaredType() {
-    String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
+    String prefix = redis.keyPrefix();
     CacheDefinition<List<Item>> definition =
         CacheDefinition.<List<Item>>builder("r.items", Types.parameterized(List.class, Item.class))
             .shape("2")
@@ -138,7 +133,7 @@ class RedisTierTest {
     try (CacheRuntime runtime =
         CacheRuntime.builder()
             .redis(redis.uri())
-            .keyPrefix("t" + UUID.randomUUID().toString().substring(0, 8))
+            .keyPrefix(redis.newPrefix())
             .localMaximumSize(0)
             .build()) {
       Cache<String> cache =
@@ -182,7 +177,7 @@ class RedisTierTest {
 
   @Test
   void cachedNullsAreSharedToo() {
-    String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
+    String prefix = redis.keyPrefix();
     try (CacheRuntime first = runtime(prefix);
         CacheRuntime second = runtime(prefix)) {
       CacheDefinition<String> definition = strings("r.null").cacheNulls(true).build();
@@ -193,7 +188,7 @@ class RedisTierTest {
 
   @Test
   void asyncLoadsAreSharedThroughRedis() throws Exception {
-    String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
+    String prefix = redis.keyPrefix();
     try (CacheRuntime first = runtime(prefix);
         CacheRuntime second = runtime(prefix)) {
       Cache<String> one = first.cache(strings("r.async").build());

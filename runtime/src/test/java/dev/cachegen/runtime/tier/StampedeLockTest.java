@@ -18,8 +18,9 @@ import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.Loader;
 import dev.cachegen.runtime.redis.RedisEndpoint;
 import dev.cachegen.runtime.redis.RedisSharedTier;
-import dev.cachegen.runtime.testing.Await;
-import dev.cachegen.runtime.testing.RedisServer;
+import dev.cachegen.testing.Await;
+import dev.cachegen.testing.RedisExtension;
+import dev.cachegen.testing.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
@@ -44,29 +46,23 @@ import redis.clients.jedis.params.SetParams;
  * by its owner only, a crashed owner's lease ending, the timeout policies, and fail-open.
  */
 class StampedeLockTest {
-  private static RedisServer redis;
+  @RegisterExtension static final RedisExtension redis = RedisExtension.perClass();
   private static RedisClient raw;
   private final ExecutorService threads = Executors.newCachedThreadPool();
 
   @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-    raw = RedisClient.create(redis.host(), redis.port());
+  static void connect() {
+    raw = RedisClient.create(redis.uri());
   }
 
   @AfterAll
-  static void stopRedis() {
+  static void disconnect() {
     raw.close();
-    redis.close();
   }
 
   @AfterEach
   void stopThreads() {
     threads.shutdownNow();
-  }
-
-  private static String prefix() {
-    return "s" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   private static CacheRuntime.Builder node(String prefix) {
@@ -105,7 +101,7 @@ class StampedeLockTest {
 
   @Test
   void manyThreadsInOneJvmSendOneLockAttemptAndLoadOnce() throws Exception {
-    try (CacheRuntime runtime = node(prefix()).build()) {
+    try (CacheRuntime runtime = node(redis.keyPrefix()).build()) {
       Cache<String> cache = runtime.cache(strings("s.one").build());
       GatedDelegate delegate = new GatedDelegate();
       List<Future<String>> calls = callers(cache, 32, delegate);
@@ -124,7 +120,7 @@ class StampedeLockTest {
 
   @Test
   void twoRuntimesLoadOnceWhileTheOtherWaitsForTheValue() throws Exception {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime first = node(prefix).build();
         CacheRuntime second = node(prefix).build()) {
       Cache<String> one = first.cache(strings("s.two").build());
@@ -151,7 +147,7 @@ class StampedeLockTest {
 
   @Test
   void asyncCallersOfTwoRuntimesLoadOnce() throws Exception {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime first = node(prefix).build();
         CacheRuntime second = node(prefix).build()) {
       Cache<String> one = first.cache(strings("s.async").build());
@@ -181,7 +177,7 @@ class StampedeLockTest {
             RedisEndpoint.parse(redis.uri()),
             new RedisSharedTier.RedisSettings(Duration.ofSeconds(1), 2, 3, Duration.ofSeconds(1)));
     try (tier) {
-      String key = prefix() + ":!lock:k";
+      String key = redis.keyPrefix() + ":!lock:k";
       assertTrue(tier.tryLock(key, "owner", 60_000));
       assertFalse(tier.tryLock(key, "intruder", 60_000), "NX: held");
       assertFalse(tier.unlock(key, "intruder"), "a foreign token deletes nothing");
@@ -201,7 +197,7 @@ class StampedeLockTest {
 
   @Test
   void aCrashedOwnersLeaseEndsAndAWaiterLoads() throws Exception {
-    try (CacheRuntime runtime = node(prefix()).build()) {
+    try (CacheRuntime runtime = node(redis.keyPrefix()).build()) {
       Cache<String> cache = runtime.cache(strings("s.crash").build());
       String lockKey = ((TieredCache<?>) cache).lockKey(cache.sharedKey().value("k").build());
       // A lock nobody will release, as a JVM that died while loading leaves it.
@@ -219,7 +215,7 @@ class StampedeLockTest {
 
   @Test
   void pastTheWaitBoundAWaiterLoadsOrFailsAsConfigured() throws Exception {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime loading =
             node(prefix)
                 .stampedeWait(Duration.ofMillis(100))
@@ -249,7 +245,7 @@ class StampedeLockTest {
 
   @Test
   void withoutStampedeControlEveryRuntimeAndThreadLoads() throws Exception {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime first = node(prefix).build();
         CacheRuntime second = node(prefix).build()) {
       Cache<String> one = first.cache(strings("s.none", StampedePolicy.NONE));
@@ -282,7 +278,7 @@ class StampedeLockTest {
     try (CacheRuntime runtime =
         CacheRuntime.builder()
             .redis("redis://" + user + ":pw@" + redis.host() + ":" + redis.port())
-            .keyPrefix(prefix())
+            .keyPrefix(redis.keyPrefix())
             .build()) {
       Cache<String> cache = runtime.cache(strings("s.noperm").build());
       assertEquals("from delegate", find(cache, "k", () -> "from delegate"));
@@ -297,11 +293,11 @@ class StampedeLockTest {
 
   @Test
   void redisDyingWhileAWaiterWaitsFailsOpenAtOnce() throws Exception {
-    try (RedisServer owned = RedisServer.startOwned();
+    try (RedisServer owned = RedisServer.start();
         CacheRuntime runtime =
             CacheRuntime.builder()
                 .redis(owned.uri())
-                .keyPrefix(prefix())
+                .keyPrefix(redis.keyPrefix())
                 .redisTimeout(Duration.ofMillis(200))
                 .stampedeWait(Duration.ofMinutes(5))
                 .build()) {
@@ -318,7 +314,7 @@ class StampedeLockTest {
 
   @Test
   void aFailingOwnerLetsTheWaiterLoadWithoutWaitingOutTheBound() throws Exception {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime first = node(prefix).build();
         CacheRuntime second = node(prefix).build()) {
       Cache<String> one = first.cache(strings("s.fails").build());

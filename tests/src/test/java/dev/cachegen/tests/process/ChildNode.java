@@ -8,7 +8,7 @@ import dev.cachegen.runtime.internal.Keys;
 import dev.cachegen.runtime.internal.Tags;
 import dev.cachegen.runtime.internal.WriteBehindDefinition;
 import dev.cachegen.runtime.internal.WriteBehindQueue;
-import dev.cachegen.runtime.testing.Await;
+import dev.cachegen.testing.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +65,7 @@ public final class ChildNode {
   private static void serveCache(CacheRuntime runtime, BufferedReader in) throws Exception {
     Cache<String> items = runtime.cache(ITEMS);
     AtomicInteger loads = new AtomicInteger();
-    Await.subscribed(runtime);
+    Await.until("runtime to subscribe to events", () -> runtime.stats().localTierResets() >= 1);
     System.out.println("ready");
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String[] words = line.split(" ");

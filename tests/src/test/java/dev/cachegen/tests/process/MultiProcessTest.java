@@ -8,48 +8,59 @@ import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.CacheEntry;
 import dev.cachegen.runtime.internal.Keys;
 import dev.cachegen.runtime.internal.Tags;
-import dev.cachegen.runtime.testing.Await;
-import dev.cachegen.runtime.testing.RedisServer;
+import dev.cachegen.testing.Await;
+import dev.cachegen.testing.ChildJvm;
+import dev.cachegen.testing.RedisExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 
 /** Two real JVMs on one Redis: this test's and a {@link ChildNode}. */
 class MultiProcessTest {
-  private static RedisServer redis;
+  @RegisterExtension static final RedisExtension redis = RedisExtension.perClass();
   private static RedisClient raw;
 
   @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
+  static void connect() {
     raw = RedisClient.create(redis.uri());
   }
 
   @AfterAll
-  static void stopRedis() {
+  static void disconnect() {
     raw.close();
-    redis.close();
   }
 
-  private static String prefix() {
-    return "mp-" + UUID.randomUUID().toString().substring(0, 8);
+  /** A {@link ChildNode} on this class's Redis, once it is ready. */
+  private static ChildJvm childNode(String prefix, String mode) {
+    ChildJvm child =
+        ChildJvm.builder(ChildNode.class)
+            .arguments(redis.uri(), prefix, mode)
+            .systemProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn")
+            .start();
+    try {
+      child.expect("ready");
+    } catch (AssertionError e) {
+      child.kill();
+      throw e;
+    }
+    return child;
   }
 
-  private static void awaitEvents(ChildProcess child, long count) {
+  private static void awaitEvents(ChildJvm child, long count) {
     Await.until(() -> Long.parseLong(child.send("events").substring("events ".length())) >= count);
   }
 
   @Test
   void aWriteAnEvictionAndATagInvalidationInThisJvmReachTheOtherJvmsLocalTier() throws Exception {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime here = CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build();
-        ChildProcess child = ChildProcess.start(redis.uri(), prefix, "cache")) {
+        ChildJvm child = childNode(prefix, "cache")) {
       Cache<String> items = here.cache(ChildNode.ITEMS);
 
       assertEquals("value child-1-1 loads 1", child.send("get 1"));
@@ -75,11 +86,11 @@ class MultiProcessTest {
 
   @Test
   void anEvictionInTheOtherJvmReachesThisOne() throws Exception {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     try (CacheRuntime here = CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build();
-        ChildProcess child = ChildProcess.start(redis.uri(), prefix, "cache")) {
+        ChildJvm child = childNode(prefix, "cache")) {
       Cache<String> items = here.cache(ChildNode.ITEMS);
-      Await.subscribed(here);
+      Await.until("here to subscribe to events", () -> here.stats().localTierResets() >= 1);
       items.get(Keys.local("9"), items.sharedKey().value("9").build(), null, () -> "here-v1");
       CacheEntry<String> cached = items.getIfPresent(Keys.local("9"));
       assertEquals("here-v1", cached.value());
@@ -95,12 +106,12 @@ class MultiProcessTest {
 
   @Test
   void writeBehindCallsSurviveKillDashNineAndAreAppliedAfterARestart() throws Exception {
-    String prefix = prefix();
+    String prefix = redis.keyPrefix();
     String hash = prefix + ":applied";
     int calls = 200;
-    ChildProcess child = ChildProcess.start(redis.uri(), prefix, "writes");
+    ChildJvm child = childNode(prefix, "writes");
     assertEquals("enqueued", child.send("enqueue " + hash + " 0 " + calls));
-    child.killHard(); // while most calls are still queued: the delegate takes 5 ms each
+    child.kill(); // while most calls are still queued: the delegate takes 5 ms each
     long appliedByChild = raw.hlen(hash);
     assertTrue(appliedByChild < calls, "the kill came too late to test anything");
 

@@ -6,7 +6,7 @@ import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.CacheDefinition;
 import dev.cachegen.runtime.internal.CacheEntry;
 import dev.cachegen.runtime.internal.Keys;
-import dev.cachegen.runtime.testing.Await;
+import dev.cachegen.testing.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,7 @@ public final class StampedeNode {
       Cache<String> hot = runtime.cache(HOT);
       AtomicInteger loads = new AtomicInteger();
       List<CompletableFuture<String>> calls = new ArrayList<>();
-      Await.subscribed(runtime);
+      Await.until("runtime to subscribe to events", () -> runtime.stats().localTierResets() >= 1);
       System.out.println("ready");
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String[] words = line.split(" ");

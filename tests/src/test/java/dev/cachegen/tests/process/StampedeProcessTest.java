@@ -7,41 +7,35 @@ import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.CacheEntry;
 import dev.cachegen.runtime.internal.Keys;
-import dev.cachegen.runtime.testing.Await;
-import dev.cachegen.runtime.testing.RedisServer;
+import dev.cachegen.testing.Await;
+import dev.cachegen.testing.ChildJvm;
+import dev.cachegen.testing.RedisExtension;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code StampedePolicy.LOCK} across two real JVMs: this test's and a {@link StampedeNode}. */
 class StampedeProcessTest {
-  private static RedisServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
+  @RegisterExtension static final RedisExtension redis = RedisExtension.perClass();
 
   @Test
   void manyThreadsInTwoJvmsLoadAHotKeyOnce() throws Exception {
-    String prefix = "sp-" + UUID.randomUUID().toString().substring(0, 8);
+    String prefix = redis.keyPrefix();
     ExecutorService threads = Executors.newFixedThreadPool(16);
     try (CacheRuntime here = CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build();
-        ChildProcess child = ChildProcess.start(StampedeNode.class, redis.uri(), prefix)) {
+        ChildJvm child =
+            ChildJvm.builder(StampedeNode.class)
+                .arguments(redis.uri(), prefix)
+                .systemProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn")
+                .start()) {
+      child.expect("ready");
       Cache<String> hot = here.cache(StampedeNode.HOT);
       AtomicInteger loads = new AtomicInteger();
       CountDownLatch release = new CountDownLatch(1);

@@ -2,16 +2,13 @@ package dev.cachegen.runtime.http.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Finding binaries on the PATH, free ports and temporary folders, for the HTTP test helpers. */
+/** Finding binaries on the PATH and deleting temporary folders, for the HTTP test helpers. */
 public final class Binaries {
   private Binaries() {}
 
@@ -46,15 +43,6 @@ public final class Binaries {
                         + debianPackage
                         + "' (CI's .ci/run does). PATH="
                         + System.getenv("PATH")));
-  }
-
-  /** A loopback port nobody listens on right now. */
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Deletes a folder and everything in it, quietly. */

@@ -1,5 +1,6 @@
 package dev.cachegen.runtime.http.testing;
 
+import dev.cachegen.testing.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -43,7 +44,7 @@ public final class NginxCache implements AutoCloseable {
       root = Files.createTempDirectory("cachegen-nginx-");
       Files.createDirectories(root.resolve("cache"));
       Files.createDirectories(root.resolve("temp"));
-      int port = Binaries.freePort();
+      int port = LoopbackPorts.free();
       Path config = root.resolve("nginx.conf");
       Files.writeString(config, config(root, port, originPort), StandardCharsets.UTF_8);
       Process process =

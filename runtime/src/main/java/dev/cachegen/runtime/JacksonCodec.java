@@ -2,10 +2,14 @@ package dev.cachegen.runtime;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.lang.reflect.Type;
@@ -17,7 +21,10 @@ import java.util.Objects;
  * {@code java.time} values and {@code Optional} work out of the box.
  *
  * <p>Decoding fails on unknown properties and on trailing content, so bytes of another shape read
- * as a miss rather than as a half-filled object.
+ * as a miss rather than as a half-filled object; and it does not coerce one JSON type into another
+ * (a number into a {@code String}, a string into an {@code int}, a number into a {@code boolean} or
+ * an enum), so the bytes of another type read as a miss too. Whole numbers still read into {@code
+ * double} and {@code BigDecimal}, which Jackson itself may write without a fraction.
  */
 public final class JacksonCodec implements Codec {
   private final ObjectMapper mapper;
@@ -28,14 +35,43 @@ public final class JacksonCodec implements Codec {
 
   /** A codec over a mapper with the Java time and JDK 8 modules, and strict reading. */
   public static JacksonCodec create() {
-    return new JacksonCodec(
+    JsonMapper mapper =
         JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .addModule(new Jdk8Module())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build());
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+    refuse(
+        mapper,
+        LogicalType.Textual,
+        CoercionInputShape.Integer,
+        CoercionInputShape.Float,
+        CoercionInputShape.Boolean);
+    refuse(
+        mapper,
+        LogicalType.Integer,
+        CoercionInputShape.String,
+        CoercionInputShape.Float,
+        CoercionInputShape.Boolean);
+    refuse(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean);
+    refuse(
+        mapper,
+        LogicalType.Boolean,
+        CoercionInputShape.Integer,
+        CoercionInputShape.Float,
+        CoercionInputShape.String);
+    refuse(mapper, LogicalType.Enum, CoercionInputShape.Integer);
+    return new JacksonCodec(mapper);
+  }
+
+  private static void refuse(
+      ObjectMapper mapper, LogicalType target, CoercionInputShape... inputs) {
+    for (CoercionInputShape input : inputs) {
+      mapper.coercionConfigFor(target).setCoercion(input, CoercionAction.Fail);
+    }
   }
 
   /**

@@ -1,5 +1,8 @@
 package dev.cachegen.runtime.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.function.Function;
 
 /**
@@ -14,12 +17,26 @@ import java.util.function.Function;
  * entries spread over all slots. Numbers, booleans and characters are written with {@code
  * String.valueOf}, enums with {@code name()}, other types allowed by the processor (UUID, {@code
  * java.time} values, big numbers) with {@code toString()}.
+ *
+ * <p>Injective for every Java string, not only well-formed text: an unpaired UTF-16 surrogate,
+ * which UTF-8 cannot carry, is written as a backslash, {@code u} and four lowercase hex digits, a
+ * form no other character takes, since a literal backslash is written {@code \\}. A key whose part
+ * after the namespace is longer than {@value #LONGEST_TAIL} characters is shortened to {@code \#}
+ * and the SHA-256 of that part (64 hex digits); no unshortened key starts its tail with {@code \#},
+ * and telling two long keys apart then rests on SHA-256's collision resistance.
  */
 public final class SharedKeyBuilder {
+  /** The longest part after the namespace that is kept as it is. */
+  public static final int LONGEST_TAIL = 256;
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   private final StringBuilder key;
+  private final int namespaceLength;
 
   public SharedKeyBuilder(String namespace) {
     this.key = new StringBuilder(namespace.length() + 32).append(namespace);
+    this.namespaceLength = namespace.length();
   }
 
   /** Appends fixed text of the key template, such as {@code "user:"}. */
@@ -108,9 +125,25 @@ public final class SharedKeyBuilder {
     return this;
   }
 
-  /** The finished key. */
+  /** The finished key, shortened by a digest when its tail is long. */
   public String build() {
-    return key.toString();
+    if (key.length() - namespaceLength <= LONGEST_TAIL) {
+      return key.toString();
+    }
+    byte[] digest;
+    try {
+      digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(key.substring(namespaceLength).getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+    StringBuilder shortened = new StringBuilder(namespaceLength + 2 + 64);
+    shortened.append(key, 0, namespaceLength).append("\\#");
+    for (byte b : digest) {
+      shortened.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+    }
+    return shortened.toString();
   }
 
   @Override
@@ -124,12 +157,28 @@ public final class SharedKeyBuilder {
   }
 
   private void escapeInto(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      escapeInto(text.charAt(i));
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < length
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        key.append(c).append(text.charAt(++i)); // a well-formed pair: UTF-8 carries it
+      } else {
+        escapeInto(c);
+      }
     }
   }
 
   private void escapeInto(char c) {
+    if (Character.isSurrogate(c)) {
+      key.append("\\u")
+          .append(HEX[(c >> 12) & 0xF])
+          .append(HEX[(c >> 8) & 0xF])
+          .append(HEX[(c >> 4) & 0xF])
+          .append(HEX[c & 0xF]);
+      return;
+    }
     if (c == '\\' || c == '[' || c == ']') {
       key.append('\\');
     }

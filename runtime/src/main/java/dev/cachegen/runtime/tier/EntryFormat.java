@@ -74,7 +74,8 @@ final class EntryFormat {
     if (magic != MAGIC || version != VERSION) {
       throw new CorruptEntryException(
           String.format(
-              "entry starts with 0x%02x 0x%02x, not a cachegen v1 header", magic, version));
+              "entry starts with 0x%02x 0x%02x, not a cachegen v%d header",
+              magic, version, VERSION));
     }
     if ((flags & ~NULL_VALUE) != 0) {
       throw new CorruptEntryException(String.format("unknown flags 0x%02x", flags));

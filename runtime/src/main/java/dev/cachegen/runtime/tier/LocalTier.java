@@ -152,6 +152,11 @@ final class LocalTier<V> {
     return entries.estimatedSize();
   }
 
+  /** Runs Caffeine's pending maintenance now. */
+  void cleanUp() {
+    entries.cleanUp();
+  }
+
   /** How many shared keys the index maps; for tests of the index. */
   int indexSize() {
     return localKeys.size();

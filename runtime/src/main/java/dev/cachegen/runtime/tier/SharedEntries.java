@@ -87,6 +87,16 @@ final class SharedEntries<V> {
       logDecodeFailure(sharedKey, e);
       return SharedRead.overwrite();
     }
+    if (entry.value() == null && !context.definition().cacheNulls()) {
+      // A null this cache would never have stored: another writer's bytes, a miss.
+      if (counted) {
+        counters.sharedErrors.increment();
+        counters.sharedMisses.increment();
+      }
+      logDecodeFailure(
+          sharedKey, new IllegalStateException("a cached null in a cache without nulls"));
+      return SharedRead.overwrite();
+    }
     boolean current =
         loadGeneration != CacheEntry.UNKNOWN_GENERATION
             && entry.generation() == loadGeneration

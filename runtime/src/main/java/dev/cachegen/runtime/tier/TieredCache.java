@@ -317,6 +317,16 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
     return refresh.running(localKey);
   }
 
+  /** How many shared keys the in-process index maps; for tests in this package. */
+  int sharedKeyIndexSize() {
+    return local.indexSize();
+  }
+
+  /** Runs Caffeine's pending maintenance (evictions); for tests in this package. */
+  void cleanUp() {
+    local.cleanUp();
+  }
+
   // ---- internals --------------------------------------------------------------------------
 
   /**

@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.runtime.CacheStats;
+import dev.cachegen.runtime.JacksonCodec;
 import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.CacheDefinition;
+import dev.cachegen.runtime.internal.CacheEntry;
 import dev.cachegen.runtime.internal.Loader;
 import dev.cachegen.runtime.internal.Types;
 import dev.cachegen.testing.Await;
@@ -171,6 +173,73 @@ class RedisTierTest {
         }
         byte[] repaired = raw.get(keyBytes);
         assertEquals(EntryFormat.MAGIC, repaired[0], "the entry was overwritten");
+      }
+    }
+  }
+
+  /**
+   * Well-formed entries whose payload is another JSON type than the cache's (issue 14, item 3), or
+   * a cached null in a cache that does not cache nulls: each reads as a miss, is counted as an
+   * error, and is overwritten by the load.
+   */
+  @Test
+  void entriesOfAnotherTypeOrAnUnexpectedNullReadAsAMiss() throws Exception {
+    String prefix = redis.keyPrefix();
+    try (CacheRuntime runtime = runtime(prefix)) {
+      Cache<String> cache = runtime.cache(strings("r.strict").build());
+      String key = cache.sharedKey().value("k").build();
+      long now = System.currentTimeMillis();
+      List<byte[]> foreign =
+          List.of(
+              entry(42, Integer.class, key, now),
+              entry(true, Boolean.class, key, now),
+              entry(List.of("a"), List.class, key, now),
+              entry(null, String.class, key, now));
+      for (byte[] bytes : foreign) {
+        raw.set(key.getBytes(StandardCharsets.UTF_8), bytes);
+        try (CacheRuntime fresh = runtime(prefix)) {
+          Cache<String> reader = fresh.cache(strings("r.strict").build());
+          assertEquals("from delegate", find(reader, "k", () -> "from delegate"));
+          assertEquals(1, reader.stats().shared().errors());
+          assertEquals(0, reader.stats().shared().hits());
+        }
+        try (CacheRuntime third = runtime(prefix)) {
+          Cache<String> reader = third.cache(strings("r.strict").build());
+          assertEquals("from delegate", find(reader, "k", () -> fail("overwritten, so shared")));
+        }
+      }
+    }
+  }
+
+  /**
+   * The bytes of a well-formed entry of generation 0 holding {@code value} encoded as {@code type}.
+   */
+  private static <T> byte[] entry(T value, Class<?> type, String key, long now) throws Exception {
+    CacheEntry<T> entry =
+        new CacheEntry<>(value, now, now + 60_000, 1_000, 0, new String[0], new long[0], key);
+    return EntryFormat.encode(entry, JacksonCodec.create().<T>forType(type));
+  }
+
+  /**
+   * Issue 14, item 4: a lone high surrogate reaches Redis intact, so it and {@code "?"} (what a
+   * lossy UTF-8 encoder makes of it) are two keys; and a key of a 10 kB string is shortened.
+   */
+  @Test
+  void keysAreInjectiveForEveryStringAndBoundedInRedis() {
+    String prefix = redis.keyPrefix();
+    try (CacheRuntime first = runtime(prefix);
+        CacheRuntime second = runtime(prefix)) {
+      Cache<String> one = first.cache(strings("r.odd").build());
+      Cache<String> two = second.cache(strings("r.odd").build());
+      assertEquals("surrogate", find(one, "\uD800", () -> "surrogate"));
+      assertEquals("question mark", find(two, "?", () -> "question mark"));
+      assertEquals("surrogate", find(two, "\uD800", () -> fail("stored by the first runtime")));
+
+      String big = "x".repeat(10_000);
+      assertEquals("big", find(one, big, () -> "big"));
+      assertEquals("big", find(two, big, () -> fail("stored by the first runtime")));
+      for (String key : raw.keys(prefix + ":r.odd:*")) {
+        assertTrue(key.length() < 400, "a bounded key: " + key.length() + " characters");
       }
     }
   }

@@ -128,6 +128,7 @@ public final class CacheRuntime implements AutoCloseable {
             builder.stampedeLease,
             builder.stampedeWait,
             builder.stampedeTimeoutPolicy,
+            builder.loadTimeout,
             builder.randomSource);
   }
 

@@ -40,6 +40,7 @@ abstract class RuntimeSettings {
   Duration stampedeLease = Duration.ofSeconds(10);
   Duration stampedeWait = Duration.ofSeconds(5);
   StampedeTimeoutPolicy stampedeTimeoutPolicy = StampedeTimeoutPolicy.LOAD;
+  Duration loadTimeout = Duration.ZERO;
 
   /** In (0, 1]: {@code 1 - [0, 1)}, so that its logarithm is finite and never positive. */
   DoubleSupplier randomSource = () -> 1.0 - ThreadLocalRandom.current().nextDouble();
@@ -321,6 +322,23 @@ abstract class RuntimeSettings {
    */
   public CacheRuntime.Builder stampedeTimeoutPolicy(StampedeTimeoutPolicy policy) {
     this.stampedeTimeoutPolicy = Objects.requireNonNull(policy, "stampedeTimeoutPolicy");
+    return self();
+  }
+
+  /**
+   * The longest a caller waits for a value another caller of the same key is loading, and the
+   * longest the future of a method that returns one waits for its load; then it fails with {@link
+   * LoadTimeoutException} while the load goes on (its value is cached when the delegate returns).
+   * Default {@code Duration.ZERO}: no limit. A synchronous caller that runs the load itself is not
+   * bounded: its thread is the delegate's.
+   */
+  public CacheRuntime.Builder loadTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "loadTimeout");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException(
+          "loadTimeout(" + timeout + "): must not be negative; Duration.ZERO means no limit");
+    }
+    this.loadTimeout = timeout;
     return self();
   }
 

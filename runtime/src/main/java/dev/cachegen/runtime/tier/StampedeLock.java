@@ -1,5 +1,6 @@
 package dev.cachegen.runtime.tier;
 
+import dev.cachegen.runtime.LoadInterruptedException;
 import dev.cachegen.runtime.internal.CacheEntry;
 import dev.cachegen.runtime.shared.SharedTierException;
 import java.util.Map;
@@ -103,8 +104,9 @@ final class StampedeLock<V> {
         try {
           wakeUp.tryAcquire(Math.min(pauseNanos, remaining), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
+          // Stop waiting, keep the flag, and do not load: an extra load is what the lock prevents.
           Thread.currentThread().interrupt();
-          return LoadPlan.load(generation, versions, replace, fallback, null);
+          throw new LoadInterruptedException(context.name(), sharedKey);
         }
         wakeUp.drainPermits();
         pauseNanos = Math.min(2 * pauseNanos, LONGEST_POLL_NANOS);

@@ -25,7 +25,7 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
   private final List<DeadLetter> dead = new ArrayList<>();
   private final AtomicLong ids = new AtomicLong();
   private final Clock clock;
-  private final Thread worker;
+  private Thread worker;
   private volatile boolean closing;
 
   public MemoryWriteBehind(
@@ -37,9 +37,16 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
     super(definition, handler, codec);
     this.queue = new LinkedBlockingQueue<>(capacity);
     this.clock = clock;
-    this.worker = new Thread(this::work, "cachegen-write-behind-" + definition.name());
-    this.worker.setDaemon(true);
-    this.worker.start();
+  }
+
+  @Override
+  public synchronized void start() {
+    if (worker != null) {
+      throw new IllegalStateException("write-behind " + definition.name() + " already started");
+    }
+    worker = new Thread(this::work, "cachegen-write-behind-" + definition.name());
+    worker.setDaemon(true);
+    worker.start();
   }
 
   @Override
@@ -152,7 +159,11 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
   @Override
   public void drain(Duration timeout) {
     closing = true;
-    if (!stop(worker, timeout)) {
+    Thread running;
+    synchronized (this) {
+      running = worker;
+    }
+    if (running != null && !stop(running, timeout)) {
       log.warn(
           "write-behind {}: {} calls were still queued in memory after {} ms and are lost",
           definition.name(),

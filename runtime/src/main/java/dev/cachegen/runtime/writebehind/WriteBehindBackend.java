@@ -14,7 +14,11 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What the in-memory and the Redis write-behind queues share: applying calls with retries. */
+/**
+ * What the in-memory and the durable write-behind queues share: applying calls with retries, and
+ * the counters. A backend does nothing until {@link #start()}: the composition root starts it once
+ * it is fully built and registered.
+ */
 public abstract class WriteBehindBackend<C> implements WriteBehindQueue<C>, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WriteBehindBackend.class);
 
@@ -39,6 +43,13 @@ public abstract class WriteBehindBackend<C> implements WriteBehindQueue<C>, Auto
   public String name() {
     return definition.name();
   }
+
+  /**
+   * Starts the worker that applies queued calls.
+   *
+   * @throws IllegalStateException if it was started before
+   */
+  public abstract void start();
 
   @Override
   public abstract void enqueue(String coalesceKey, C call);

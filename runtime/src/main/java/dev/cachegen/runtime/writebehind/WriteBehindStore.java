@@ -1,0 +1,84 @@
+package dev.cachegen.runtime.writebehind;
+
+import dev.cachegen.runtime.shared.SharedTierException;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Where one durable write-behind queue keeps its calls: an append-only log read by a group of
+ * consumers (one per runtime), each call pending for the consumer that read it until that consumer
+ * acknowledges it. {@link DurableWriteBehind} drives a store; the shared tier provides it ({@code
+ * RedisWriteBehindStore} keeps it in a Redis Stream).
+ *
+ * <p>Every method either returns or throws {@link SharedTierException} after a bounded time. A
+ * store does not retry, coalesce or decide anything: that is the backend's work.
+ */
+public interface WriteBehindStore {
+
+  /**
+   * Appends {@code call} and returns its id. With {@code coalesce}, the call also becomes the
+   * latest of {@code coalesceKey}, in the same atomic step.
+   *
+   * @param coalesceKey the call's coalescing key, or {@code null}
+   */
+  String append(byte[] call, String coalesceKey, boolean coalesce, long atMillis);
+
+  /** Creates the consumer group, and the log if it is missing; does nothing if the group exists. */
+  void ensureGroup();
+
+  /**
+   * Reads up to {@code count} calls no consumer has read yet, waiting up to {@code block} for the
+   * first; they are pending for {@code consumer} until acknowledged.
+   */
+  List<StoredCall> read(String consumer, int count, Duration block);
+
+  /**
+   * Takes over, for {@code consumer}, up to {@code count} calls that have been pending for any
+   * consumer longer than {@code minIdle}, scanning from {@code cursor} ({@code "0-0"} first).
+   */
+  Claimed claim(String consumer, Duration minIdle, String cursor, int count);
+
+  /** The id of the latest call queued for {@code coalesceKey}, or {@code null}. */
+  String latest(String coalesceKey);
+
+  /** Marks {@code call} done: it leaves the log, and the coalescing index if it is the latest. */
+  void acknowledge(StoredCall call);
+
+  /** Moves {@code call} to the dead letters, with the failure, in one atomic step. */
+  void bury(StoredCall call, String error, int attempts);
+
+  /** The dead letters, oldest first. */
+  List<DeadCall> deadLetters();
+
+  /**
+   * Moves every dead letter back to the log; returns how many. A dead letter is moved once even
+   * when two runtimes replay at the same time.
+   */
+  int replayDeadLetters();
+
+  /** Calls in the log: waiting, and pending for some consumer. */
+  long depth();
+
+  /** When the oldest call in the log was appended, by the store's clock; empty when none is. */
+  OptionalLong oldestAtMillis();
+
+  /**
+   * The log's name and where it lives, for logs: {@code cachegen:wb:{q} at redis://host:6379/0}.
+   */
+  String describe();
+
+  /** A call as the store keeps it. */
+  record StoredCall(String id, byte[] call, String coalesceKey, long enqueuedAtMillis) {}
+
+  /** One page of {@link #claim}: the calls taken over and where the next page starts. */
+  record Claimed(List<StoredCall> calls, String nextCursor) {
+    /** Whether the scan went round the whole log. */
+    public boolean done() {
+      return "0-0".equals(nextCursor);
+    }
+  }
+
+  /** A call that failed on every attempt. */
+  record DeadCall(String id, byte[] call, String error, int attempts, long enqueuedAtMillis) {}
+}

@@ -9,7 +9,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
@@ -64,6 +66,9 @@ final class RedisWriteBehindStore implements WriteBehindStore {
 
   private static final int REPLAY_PAGE = 100;
 
+  /** What a command answers when the stream or its group is gone: an answer, not a failure. */
+  private static final Object GROUP_MISSING = new Object();
+
   private final RedisSharedTier tier;
   private final String stream;
   private final String latest;
@@ -107,7 +112,7 @@ final class RedisWriteBehindStore implements WriteBehindStore {
   @Override
   public List<StoredCall> read(String consumer, int count, Duration block) {
     List<Map.Entry<String, List<StreamEntry>>> batch =
-        tier.guarded(
+        withGroup(
             redis ->
                 redis.xreadGroup(
                     GROUP,
@@ -124,7 +129,7 @@ final class RedisWriteBehindStore implements WriteBehindStore {
   @Override
   public Claimed claim(String consumer, Duration minIdle, String cursor, int count) {
     Map.Entry<StreamEntryID, List<StreamEntry>> page =
-        tier.guarded(
+        withGroup(
             redis ->
                 redis.xautoclaim(
                     stream,
@@ -212,6 +217,33 @@ final class RedisWriteBehindStore implements WriteBehindStore {
   @Override
   public String describe() {
     return stream + " at " + tier.describe();
+  }
+
+  /**
+   * Runs a command that needs the consumer group. Redis answers {@code NOGROUP} when the stream or
+   * the group is missing; that is caught inside the guard, so that it does not count as a failure
+   * of Redis (the circuit breaker stays closed), and thrown as {@link QueueMissingException}.
+   */
+  private <T> T withGroup(Function<UnifiedJedis, T> command) {
+    Object answer =
+        tier.guarded(
+            redis -> {
+              try {
+                return command.apply(redis);
+              } catch (JedisDataException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
+                  return GROUP_MISSING;
+                }
+                throw e;
+              }
+            });
+    if (answer == GROUP_MISSING) {
+      throw new QueueMissingException(
+          "the stream " + stream + " or its consumer group is gone from " + tier.describe());
+    }
+    @SuppressWarnings("unchecked") // command's own answer
+    T result = (T) answer;
+    return result;
   }
 
   private static StoredCall stored(StreamEntry entry) {

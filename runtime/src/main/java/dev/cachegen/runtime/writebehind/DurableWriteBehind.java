@@ -6,6 +6,7 @@ import dev.cachegen.runtime.internal.WriteBehindDefinition;
 import dev.cachegen.runtime.internal.WriteHandler;
 import dev.cachegen.runtime.shared.SharedTierException;
 import dev.cachegen.runtime.writebehind.WriteBehindStore.Claimed;
+import dev.cachegen.runtime.writebehind.WriteBehindStore.QueueMissingException;
 import dev.cachegen.runtime.writebehind.WriteBehindStore.StoredCall;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One worker thread per queue, started by {@link #start()}: it takes over stale calls now and
  * then, reads batches, skips calls a later call of the same key made obsolete (coalescing), applies
- * the rest with retries and acknowledges or buries each.
+ * the rest with retries and acknowledges or buries each. When the store lost the queue (Redis
+ * restarted empty, was flushed, or failed over to an empty replica), the worker says so and creates
+ * the group again, so that calls queued from then on are applied.
  */
 public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
   private static final Logger log = LoggerFactory.getLogger(DurableWriteBehind.class);
@@ -106,6 +109,14 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
           drained = true;
           return;
         }
+      } catch (QueueMissingException e) {
+        groupReady = false;
+        log.error(
+            "write-behind {}: {}. The store lost its data (a restart without persistence, FLUSHALL,"
+                + " or a failover to an empty replica): calls queued before that and not applied"
+                + " yet are lost. Creating the group again; calls queued from now on are applied.",
+            definition.name(),
+            e.getMessage());
       } catch (RuntimeException e) {
         if (closing) {
           return;

@@ -30,12 +30,16 @@ public interface WriteBehindStore {
   /**
    * Reads up to {@code count} calls no consumer has read yet, waiting up to {@code block} for the
    * first; they are pending for {@code consumer} until acknowledged.
+   *
+   * @throws QueueMissingException if the log or its group is gone
    */
   List<StoredCall> read(String consumer, int count, Duration block);
 
   /**
    * Takes over, for {@code consumer}, up to {@code count} calls that have been pending for any
    * consumer longer than {@code minIdle}, scanning from {@code cursor} ({@code "0-0"} first).
+   *
+   * @throws QueueMissingException if the log or its group is gone
    */
   Claimed claim(String consumer, Duration minIdle, String cursor, int count);
 
@@ -81,4 +85,17 @@ public interface WriteBehindStore {
 
   /** A call that failed on every attempt. */
   record DeadCall(String id, byte[] call, String error, int attempts, long enqueuedAtMillis) {}
+
+  /**
+   * The log or its consumer group is gone although {@link #ensureGroup()} created them: the store
+   * lost its data (for Redis: a restart without persistence, {@code FLUSHALL}, a failover to an
+   * empty replica). {@link #ensureGroup()} makes the queue usable again.
+   */
+  final class QueueMissingException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public QueueMissingException(String message) {
+      super(message, null, false, false);
+    }
+  }
 }

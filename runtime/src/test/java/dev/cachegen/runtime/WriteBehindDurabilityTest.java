@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cachegen.runtime.internal.WriteBehindDefinition;
 import dev.cachegen.runtime.internal.WriteBehindQueue;
 import dev.cachegen.runtime.testing.Await;
+import dev.cachegen.runtime.testing.LogCapture;
 import dev.cachegen.runtime.testing.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,6 +104,53 @@ class WriteBehindDurabilityTest {
       Await.until(() -> applied.size() == last + 1);
       assertEquals(range(0, last), versions(applied));
       assertTrue(queue.stats().enqueued() - queuedBefore >= 51, "the queue took the later calls");
+    }
+  }
+
+  @Test
+  void aRedisThatDoesNotPersistIsReportedLoudlyOncePerRuntime() {
+    List<Save> applied = new CopyOnWriteArrayList<>();
+    try (RedisServer redis = RedisServer.startOwned(); // --save "" --appendonly no
+        LogCapture log = LogCapture.start();
+        CacheRuntime runtime = durable(redis).build()) {
+      runtime.writeBehind(saves("Store.save"), applied::add).enqueue(new Save("a", 1));
+      runtime.writeBehind(saves("Store.other"), applied::add).enqueue(new Save("b", 2));
+      Await.until(() -> applied.size() == 2);
+
+      List<String> warnings =
+          log.lines(
+              Pattern.compile(
+                  "WARN .*Redis at redis://127\\.0\\.0\\.1:"
+                      + redis.port()
+                      + "/0 does not persist"));
+      assertEquals(1, warnings.size(), log.text());
+      assertTrue(warnings.get(0).contains("lost"), warnings.get(0));
+    }
+  }
+
+  @Test
+  void aForbiddenConfigCommandReadsAsUnknownAndTheQueueStillWorks() {
+    List<Save> applied = new CopyOnWriteArrayList<>();
+    try (RedisServer redis = RedisServer.startOwned();
+        LogCapture log = LogCapture.start()) {
+      assertEquals(
+          "OK",
+          redis.command(
+              "ACL", "SETUSER", "app", "on", ">secret", "~*", "&*", "+@all", "-config", "-info"));
+      String uri = "redis://app:secret@127.0.0.1:" + redis.port();
+      try (CacheRuntime runtime =
+          CacheRuntime.builder().redis(uri).writeBehindClaimAfter(Duration.ofMillis(300)).build()) {
+        WriteBehindQueue<Save> queue = runtime.writeBehind(saves("Store.save"), applied::add);
+        for (int version = 1; version <= 10; version++) {
+          queue.enqueue(new Save("k", version));
+        }
+        Await.until(() -> applied.size() == 10);
+        assertEquals(range(1, 10), versions(applied));
+        assertEquals(0, queue.stats().appliedSynchronously(), "the queue kept using Redis");
+      }
+      List<String> unknown =
+          log.lines(Pattern.compile("WARN .*cannot tell whether Redis at .* persists \\(unknown"));
+      assertEquals(1, unknown.size(), log.text());
     }
   }
 }

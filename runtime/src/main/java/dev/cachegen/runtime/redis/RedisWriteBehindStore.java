@@ -215,6 +215,11 @@ final class RedisWriteBehindStore implements WriteBehindStore {
   }
 
   @Override
+  public Persistence persistence() {
+    return tier.guarded(redis -> RedisPersistence.read(redis, "Redis at " + tier.describe()));
+  }
+
+  @Override
   public String describe() {
     return stream + " at " + tier.describe();
   }

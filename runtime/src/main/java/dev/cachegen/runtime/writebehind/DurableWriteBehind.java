@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * then, reads batches, skips calls a later call of the same key made obsolete (coalescing), applies
  * the rest with retries and acknowledges or buries each. When the store lost the queue (Redis
  * restarted empty, was flushed, or failed over to an empty replica), the worker says so and creates
- * the group again, so that calls queued from then on are applied.
+ * the group again, so that calls queued from then on are applied. Once the store answers, the
+ * worker checks (once per runtime) whether it persists, and warns when it does not.
  */
 public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
   private static final Logger log = LoggerFactory.getLogger(DurableWriteBehind.class);
@@ -98,6 +99,7 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
           store.ensureGroup();
           groupReady = true;
         }
+        consumer.persistence().runOnce(store);
         if (System.nanoTime() - nextClaim >= 0) {
           claimStale();
           nextClaim = System.nanoTime() + Math.max(50, consumer.claimAfter().toNanos() / 2);

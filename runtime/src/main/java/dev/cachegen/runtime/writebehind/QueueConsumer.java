@@ -6,12 +6,13 @@ import java.util.Objects;
 
 /**
  * One runtime as a consumer of durable write-behind queues: what all its {@link DurableWriteBehind}
- * queues share.
+ * queues share, including the check of the store's persistence, made once per runtime.
  */
 public final class QueueConsumer {
   private final String name;
   private final Duration claimAfter;
   private final Clock clock;
+  private final PersistenceCheck persistence = new PersistenceCheck();
 
   /**
    * @param name the consumer's name in every queue's group, unique per runtime
@@ -34,5 +35,9 @@ public final class QueueConsumer {
 
   public Clock clock() {
     return clock;
+  }
+
+  PersistenceCheck persistence() {
+    return persistence;
   }
 }

@@ -68,6 +68,13 @@ public interface WriteBehindStore {
   OptionalLong oldestAtMillis();
 
   /**
+   * Whether and how the store keeps its calls across its own restart. A store that will not say
+   * (its configuration is not readable) answers {@link Persistence.Mode#UNKNOWN}; only a store that
+   * does not answer at all throws.
+   */
+  Persistence persistence();
+
+  /**
    * The log's name and where it lives, for logs: {@code cachegen:wb:{q} at redis://host:6379/0}.
    */
   String describe();
@@ -96,6 +103,37 @@ public interface WriteBehindStore {
 
     public QueueMissingException(String message) {
       super(message, null, false, false);
+    }
+  }
+
+  /**
+   * How the store keeps calls across its own restart.
+   *
+   * @param store the store, for logs ({@code Redis at redis://host:6379/0})
+   * @param mode what it does
+   * @param settings what that was read from, for logs ({@code appendonly no, save ""})
+   */
+  record Persistence(String store, Mode mode, String settings) {
+
+    /** From the safest to the least safe; {@link #UNKNOWN} when the store would not say. */
+    public enum Mode {
+      /** Every write reaches the disk before it is acknowledged. */
+      EVERY_WRITE,
+      /** Every write is logged; the log reaches the disk every second. */
+      EVERY_SECOND,
+      /** Every write is logged; the operating system decides when the log reaches the disk. */
+      LOGGED_UNSYNCED,
+      /** Only periodic snapshots. */
+      SNAPSHOTS,
+      /** Nothing survives a restart. */
+      NONE,
+      /** The store would not say. */
+      UNKNOWN
+    }
+
+    /** Whether a restart of the store, or a crash of its host, loses at most a second of calls. */
+    public boolean keepsCalls() {
+      return mode == Mode.EVERY_WRITE || mode == Mode.EVERY_SECOND;
     }
   }
 }

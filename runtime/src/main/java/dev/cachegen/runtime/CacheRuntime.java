@@ -278,14 +278,19 @@ public final class CacheRuntime implements AutoCloseable {
   }
 
   /**
-   * Applies the write-behind calls still queued (waiting at most {@code writeBehindDrainTimeout}),
-   * then releases Redis connections and the runtime's own threads.
+   * Applies the write-behind calls still queued (waiting at most {@code writeBehindDrainTimeout} in
+   * all), then releases Redis connections and the runtime's own threads. Calls made after close
+   * began are applied in the caller's thread. When a queue cannot finish in time, or Redis fails,
+   * the log says how many calls were left and where: with Redis they stay in its stream for the
+   * next runtime with this key prefix (an ERROR when Redis may not keep them); in memory they are
+   * lost (an ERROR).
    */
   @Override
   public void close() {
     try {
+      long deadline = System.nanoTime() + writeBehindDrainTimeout.toNanos();
       for (WriteBehindBackend<?> backend : writeBehinds.values()) {
-        backend.drain(writeBehindDrainTimeout);
+        backend.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
       }
       batchers.forEach(Batcher::close);
       if (ownedExecutor != null) {

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +106,107 @@ class WriteBehindDurabilityTest {
       Await.until(() -> applied.size() == last + 1);
       assertEquals(range(0, last), versions(applied));
       assertTrue(queue.stats().enqueued() - queuedBefore >= 51, "the queue took the later calls");
+    }
+  }
+
+  @Test
+  void closeWithRedisDownSaysHowManyCallsWereLeftAndWhere() throws Exception {
+    List<Save> applied = new CopyOnWriteArrayList<>();
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (RedisServer redis = RedisServer.startOwned();
+        LogCapture log = LogCapture.start()) {
+      CacheRuntime runtime = durable(redis).build();
+      WriteBehindQueue<Save> queue =
+          runtime.writeBehind(
+              saves("Store.save"),
+              save -> {
+                started.countDown();
+                release.await(10, TimeUnit.SECONDS);
+                applied.add(save);
+              });
+      for (int version = 0; version < 50; version++) {
+        queue.enqueue(new Save("k", version));
+      }
+      assertTrue(started.await(5, TimeUnit.SECONDS));
+      redis.kill(); // no persistence: what waits in the stream is gone
+      release.countDown();
+      runtime.close();
+
+      int left = 50 - applied.size();
+      assertTrue(left > 0, "the worker holds one batch at most, not all 50 calls");
+      List<String> report =
+          log.lines(
+              Pattern.compile(
+                  "ERROR .*write-behind Store\\.save: close\\(\\) left "
+                      + left
+                      + " calls .*cachegen:wb:\\{Store\\.save\\}"));
+      assertEquals(1, report.size(), log.text());
+    }
+  }
+
+  @Test
+  void closeThatTimesOutSaysHowManyCallsItHandsOverAndTheNextRuntimeAppliesThem() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Save> appliedByNext = new CopyOnWriteArrayList<>();
+    try (RedisServer redis = RedisServer.startOwned();
+        LogCapture log = LogCapture.start()) {
+      CacheRuntime stuck = durable(redis).writeBehindDrainTimeout(Duration.ofMillis(300)).build();
+      WriteBehindQueue<Save> queue =
+          stuck.writeBehind(
+              saves("Store.save"),
+              save -> {
+                started.countDown();
+                release.await(10, TimeUnit.SECONDS); // a delegate slower than the drain timeout
+              });
+      for (int version = 0; version < 20; version++) {
+        queue.enqueue(new Save("k", version));
+      }
+      assertTrue(started.await(5, TimeUnit.SECONDS));
+      try {
+        stuck.close();
+        List<String> report =
+            log.lines(
+                Pattern.compile(
+                    "ERROR .*write-behind Store\\.save: close\\(\\) left 20 calls in"
+                        + " cachegen:wb:\\{Store\\.save\\} .* after \\d+ ms"));
+        assertEquals(1, report.size(), log.text());
+
+        try (CacheRuntime next = durable(redis).build()) {
+          next.writeBehind(saves("Store.save"), appliedByNext::add);
+          Await.until(() -> versions(appliedByNext).equals(range(0, 19)));
+        }
+      } finally {
+        release.countDown();
+      }
+    }
+  }
+
+  @Test
+  void closeOfAnInMemoryQueueThatTimesOutSaysHowManyCallsAreLost() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (LogCapture log = LogCapture.start()) {
+      CacheRuntime runtime =
+          CacheRuntime.builder().writeBehindDrainTimeout(Duration.ofMillis(200)).build();
+      WriteBehindQueue<Save> queue =
+          runtime.writeBehind(
+              saves("Store.save"),
+              save -> {
+                started.countDown();
+                release.await(10, TimeUnit.SECONDS);
+              });
+      for (int version = 0; version < 5; version++) {
+        queue.enqueue(new Save("k", version));
+      }
+      assertTrue(started.await(5, TimeUnit.SECONDS));
+      runtime.close();
+      release.countDown();
+
+      List<String> report =
+          log.lines(Pattern.compile("ERROR .*write-behind Store\\.save: close\\(\\) left 5 calls"));
+      assertEquals(1, report.size(), log.text());
     }
   }
 

@@ -25,9 +25,10 @@ import redis.clients.jedis.resps.StreamEntry;
  * touch them together.
  *
  * <p>An entry holds {@code call} (the codec's bytes in Base64), {@code key} (the coalescing key,
- * {@code ""} for none) and {@code at} (epoch milliseconds); a dead letter adds {@code error},
- * {@code attempts} and {@code origin} (its id in the queue). These names are read by runtimes of
- * every version that share the prefix, so they do not change.
+ * {@code ""} for none), {@code at} (epoch milliseconds) and {@code by} (the consumer name of the
+ * runtime that queued it; absent in entries of version 0.1, which ignores it); a dead letter adds
+ * {@code error}, {@code attempts} and {@code origin} (its id in the queue). These names are read by
+ * runtimes of every version that share the prefix, so they do not change.
  *
  * <p>Every command goes through {@link RedisSharedTier#guarded}, like the caches' commands: it is
  * bounded by the tier's timeouts, refused while the circuit breaker is open, and counted by it.
@@ -36,7 +37,8 @@ final class RedisWriteBehindStore implements WriteBehindStore {
   private static final String GROUP = "cachegen";
 
   private static final String ENQUEUE =
-      "local id = redis.call('XADD', KEYS[1], '*', 'call', ARGV[1], 'key', ARGV[2], 'at', ARGV[3])\n"
+      "local id = redis.call('XADD', KEYS[1], '*', 'call', ARGV[1], 'key', ARGV[2], 'at', ARGV[3],"
+          + " 'by', ARGV[5])\n"
           + "if ARGV[2] ~= '' and ARGV[4] == '1' then redis.call('HSET', KEYS[2], ARGV[2], id) end\n"
           + "return id";
   private static final String ACKNOWLEDGE =
@@ -58,7 +60,7 @@ final class RedisWriteBehindStore implements WriteBehindStore {
           + "  local f = {}\n"
           + "  for i = 1, #entry[2], 2 do f[entry[2][i]] = entry[2][i + 1] end\n"
           + "  redis.call('XADD', KEYS[1], '*', 'call', f['call'] or '', 'key', f['key'] or '',"
-          + " 'at', f['at'] or '0')\n"
+          + " 'at', f['at'] or '0', 'by', ARGV[2])\n"
           + "  redis.call('XDEL', KEYS[2], entry[1])\n"
           + "  moved = moved + 1\n"
           + "end\n"
@@ -82,13 +84,15 @@ final class RedisWriteBehindStore implements WriteBehindStore {
   }
 
   @Override
-  public String append(byte[] call, String coalesceKey, boolean coalesce, long atMillis) {
+  public String append(
+      byte[] call, String coalesceKey, boolean coalesce, String queuedBy, long atMillis) {
     List<String> arguments =
         List.of(
             Base64.getEncoder().encodeToString(call),
             coalesceKey == null ? "" : coalesceKey,
             Long.toString(atMillis),
-            coalesce ? "1" : "0");
+            coalesce ? "1" : "0",
+            queuedBy);
     Object id = tier.guarded(redis -> redis.eval(ENQUEUE, List.of(stream, latest), arguments));
     return String.valueOf(id);
   }
@@ -190,8 +194,8 @@ final class RedisWriteBehindStore implements WriteBehindStore {
   }
 
   @Override
-  public int replayDeadLetters() {
-    List<String> arguments = List.of(Integer.toString(REPLAY_PAGE));
+  public int replayDeadLetters(String queuedBy) {
+    List<String> arguments = List.of(Integer.toString(REPLAY_PAGE), queuedBy);
     int replayed = 0;
     long moved;
     do {
@@ -258,7 +262,8 @@ final class RedisWriteBehindStore implements WriteBehindStore {
         entry.getID().toString(),
         decode(fields.getOrDefault("call", "")),
         key.isEmpty() ? null : key,
-        number(fields.get("at")));
+        number(fields.get("at")),
+        fields.get("by"));
   }
 
   /** A number field; {@code 0} when it is missing or garbled, which must not stop the queue. */

@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,17 +32,31 @@ import org.slf4j.LoggerFactory;
  * restarted empty, was flushed, or failed over to an empty replica), the worker says so and creates
  * the group again, so that calls queued from then on are applied. Once the store answers, the
  * worker checks (once per runtime) whether it persists, and warns when it does not.
+ *
+ * <p>A call read from the store is applied even when the store then fails: the acknowledgement
+ * waits in {@code unsettled} and is sent once the store answers again. {@link #drain} applies what
+ * is queued; when it cannot finish (timeout, or the store keeps failing), it says how many calls it
+ * left and where, at ERROR when the store may lose them.
  */
 public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
   private static final Logger log = LoggerFactory.getLogger(DurableWriteBehind.class);
   private static final int BATCH = 16;
   private static final Duration BLOCK = Duration.ofMillis(100);
 
+  /** Store failures in a row after which a closing worker stops trying. */
+  private static final int FAILURES_BEFORE_GIVING_UP = 3;
+
   private final WriteBehindStore store;
   private final QueueConsumer consumer;
   private Thread worker;
   private volatile boolean closing;
   private volatile boolean drained;
+
+  /** Calls this runtime queued and has not applied, skipped as coalesced, or buried itself. */
+  private final AtomicLong ownUnapplied = new AtomicLong();
+
+  /** Outcomes of calls read from the store that the store has not recorded yet. */
+  private final Queue<Settlement> unsettled = new ConcurrentLinkedQueue<>();
 
   public DurableWriteBehind(
       WriteBehindDefinition<C> definition,
@@ -81,8 +98,10 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
       return;
     }
     try {
-      store.append(encoded, coalesceKey, definition.coalesce(), consumer.clock().millis());
+      store.append(
+          encoded, coalesceKey, definition.coalesce(), consumer.name(), consumer.clock().millis());
       enqueued.increment();
+      ownUnapplied.incrementAndGet();
     } catch (SharedTierException e) {
       // The store did not take it: the only way not to lose the write is to apply it now.
       applyNow(call);
@@ -93,8 +112,11 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
     long backoffMillis = 50;
     long nextClaim = System.nanoTime();
     boolean groupReady = false;
+    int failures = 0;
     while (!Thread.currentThread().isInterrupted()) {
       try {
+        // Before claiming: a call whose acknowledgement waits here must not be taken over again.
+        settleUnsettled();
         if (!groupReady) {
           store.ensureGroup();
           groupReady = true;
@@ -102,12 +124,16 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
         consumer.persistence().runOnce(store);
         if (System.nanoTime() - nextClaim >= 0) {
           claimStale();
-          nextClaim = System.nanoTime() + Math.max(50, consumer.claimAfter().toNanos() / 2);
+          nextClaim =
+              System.nanoTime()
+                  + Math.max(
+                      TimeUnit.MILLISECONDS.toNanos(50), consumer.claimAfter().toNanos() / 2);
         }
         List<StoredCall> batch = store.read(consumer.name(), BATCH, BLOCK);
         batch.forEach(this::process);
+        failures = 0;
         backoffMillis = 50;
-        if (closing && batch.isEmpty()) {
+        if (closing && batch.isEmpty() && unsettled.isEmpty()) {
           drained = true;
           return;
         }
@@ -120,8 +146,9 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
             definition.name(),
             e.getMessage());
       } catch (RuntimeException e) {
-        if (closing) {
-          return;
+        failures++;
+        if (closing && failures >= FAILURES_BEFORE_GIVING_UP) {
+          return; // drain() says what is left
         }
         logFailure(e, backoffMillis);
         try {
@@ -171,27 +198,70 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
   }
 
   private void process(StoredCall stored) {
-    if (definition.coalesce() && stored.coalesceKey() != null) {
-      String latestId = store.latest(stored.coalesceKey());
-      if (latestId != null && !latestId.equals(stored.id())) {
-        coalesced.increment();
-        store.acknowledge(stored);
-        return;
-      }
+    if (Thread.currentThread().isInterrupted()) {
+      return; // drain() gave up: it stays pending for another runtime
+    }
+    Settlement settlement = decide(stored);
+    if (settlement == null) {
+      return; // interrupted while applying: it stays pending for another runtime
+    }
+    if (stored.isQueuedBy(consumer.name())) {
+      ownUnapplied.decrementAndGet();
+    }
+    try {
+      settle(settlement);
+    } catch (SharedTierException e) {
+      unsettled.add(settlement); // applied or given up on all the same; tell the store later
+    }
+  }
+
+  /** Applies {@code stored} unless a later call superseded it; {@code null} if interrupted. */
+  private Settlement decide(StoredCall stored) {
+    if (isSuperseded(stored)) {
+      coalesced.increment();
+      return new Settlement(stored, null, 0);
     }
     C call;
     try {
       call = codec.decode(stored.call());
     } catch (Exception e) {
       deadLettered.increment();
-      store.bury(stored, e.toString(), 0);
-      return;
+      return new Settlement(stored, e.toString(), 0);
     }
     Exception failure = applyWithRetries(call, "call " + stored.id());
     if (failure == null) {
-      store.acknowledge(stored);
+      return new Settlement(stored, null, 0);
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      return null;
+    }
+    return new Settlement(stored, failure.toString(), definition.maxAttempts());
+  }
+
+  private boolean isSuperseded(StoredCall stored) {
+    if (!definition.coalesce() || stored.coalesceKey() == null) {
+      return false;
+    }
+    try {
+      String latestId = store.latest(stored.coalesceKey());
+      return latestId != null && !latestId.equals(stored.id());
+    } catch (SharedTierException e) {
+      return false; // cannot tell; applying a superseded call is redundant, the later one follows
+    }
+  }
+
+  private void settle(Settlement settlement) {
+    if (settlement.error() == null) {
+      store.acknowledge(settlement.call());
     } else {
-      store.bury(stored, failure.toString(), definition.maxAttempts());
+      store.bury(settlement.call(), settlement.error(), settlement.attempts());
+    }
+  }
+
+  private void settleUnsettled() {
+    for (Settlement next = unsettled.peek(); next != null; next = unsettled.peek()) {
+      settle(next);
+      unsettled.poll();
     }
   }
 
@@ -238,7 +308,9 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
 
   @Override
   public int replayDeadLetters() {
-    return store.replayDeadLetters();
+    int replayed = store.replayDeadLetters(consumer.name());
+    ownUnapplied.addAndGet(replayed);
+    return replayed;
   }
 
   @Override
@@ -252,11 +324,67 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
       stop(running, timeout);
     }
     if (!drained) {
-      log.info(
-          "write-behind {}: stopped before the queue was empty; the rest stays in {} and is"
-              + " applied by the next runtime with this prefix",
-          definition.name(),
-          store.describe());
+      reportLeftovers(timeout);
     }
   }
+
+  /**
+   * Says how many calls are left and where; ERROR when the store may lose them. When the store
+   * answers, its depth is exact (the calls of every runtime of this prefix still in the log). When
+   * it does not, what this runtime knows exactly is how many calls it queued and did not apply.
+   */
+  private void reportLeftovers(Duration timeout) {
+    WriteBehindStore.Persistence persistence = consumer.persistence().answer();
+    long unacknowledged = unsettled.size();
+    long own = Math.max(0, ownUnapplied.get());
+    String left;
+    try {
+      long depth = store.depth();
+      if (depth == 0 && unacknowledged == 0) {
+        return;
+      }
+      left =
+          String.format(
+              "close() left %d calls in %s after %d ms; the next runtime with this key prefix"
+                  + " applies them",
+              depth, store.describe(), timeout.toMillis());
+    } catch (SharedTierException e) {
+      if (own == 0 && unacknowledged == 0) {
+        log.warn(
+            "write-behind {}: close() could not reach {} ({}); no call this runtime queued is"
+                + " left unapplied",
+            definition.name(),
+            store.describe(),
+            e.getMessage());
+        return;
+      }
+      left =
+          String.format(
+              "close() left %d calls that this runtime queued and did not apply; they are in %s,"
+                  + " which did not answer (%s), unless another runtime applied them or the store"
+                  + " lost them. The next runtime with this key prefix applies them if the store"
+                  + " keeps them",
+              own, store.describe(), e.getMessage());
+    }
+    String message =
+        String.format(
+            "write-behind %s: %s; %s.%s",
+            definition.name(),
+            left,
+            PersistenceCheck.describe(persistence),
+            unacknowledged == 0
+                ? ""
+                : " "
+                    + unacknowledged
+                    + " calls this runtime applied could not be acknowledged and may be applied"
+                    + " again.");
+    if (persistence != null && persistence.keepsCalls()) {
+      log.warn(message); // handed over
+    } else {
+      log.error(message); // may be lost
+    }
+  }
+
+  /** How a call read from the store ends: acknowledged ({@code error == null}) or buried. */
+  private record Settlement(StoredCall call, String error, int attempts) {}
 }

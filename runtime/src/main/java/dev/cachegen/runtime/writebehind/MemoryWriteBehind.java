@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,12 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
   private final Clock clock;
   private Thread worker;
   private volatile boolean closing;
+
+  /**
+   * Queued calls the worker is done with (applied, skipped as coalesced, or dead): {@code enqueued
+   * - finished} calls are still in memory, waiting or being applied.
+   */
+  private final LongAdder finished = new LongAdder();
 
   public MemoryWriteBehind(
       WriteBehindDefinition<C> definition,
@@ -84,6 +91,7 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
       if (queued.coalesceKey != null && definition.coalesce()) {
         if (latest.get(queued.coalesceKey) != queued) {
           coalesced.increment();
+          finished.increment();
           continue;
         }
       }
@@ -104,6 +112,7 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
           deadCalls.put(queued.id, queued.call);
         }
       }
+      finished.increment();
     }
   }
 
@@ -163,12 +172,21 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
     synchronized (this) {
       running = worker;
     }
-    if (running != null && !stop(running, timeout)) {
-      log.warn(
-          "write-behind {}: {} calls were still queued in memory after {} ms and are lost",
+    if (running != null && stop(running, timeout)) {
+      return;
+    }
+    long left = enqueued.sum() - finished.sum();
+    if (left > 0) {
+      int waiting = queue.size();
+      log.error(
+          "write-behind {}: close() left {} calls not applied after waiting {} ms ({} queued, {}"
+              + " being applied that may still finish); they were in this JVM's memory only and"
+              + " are lost",
           definition.name(),
-          queue.size(),
-          timeout.toMillis());
+          left,
+          timeout.toMillis(),
+          waiting,
+          left - waiting);
     }
   }
 

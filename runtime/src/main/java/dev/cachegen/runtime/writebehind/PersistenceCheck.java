@@ -44,6 +44,26 @@ final class PersistenceCheck {
     report(persistence);
   }
 
+  /** What {@code p} means for calls left in the store, for {@link DurableWriteBehind#drain}. */
+  static String describe(Persistence p) {
+    if (p == null) {
+      return "whether the store persists is not known, it never answered";
+    }
+    return switch (p.mode()) {
+      case EVERY_WRITE, EVERY_SECOND -> p.store() + " keeps them (" + p.settings() + ")";
+      case LOGGED_UNSYNCED ->
+          p.store() + " keeps them unless its host crashes (" + p.settings() + ")";
+      case SNAPSHOTS ->
+          p.store()
+              + " keeps them only if a snapshot is taken before it stops ("
+              + p.settings()
+              + ")";
+      case NONE ->
+          p.store() + " does not persist (" + p.settings() + "): they are lost if it restarts";
+      case UNKNOWN -> "whether " + p.store() + " persists is unknown (" + p.settings() + ")";
+    };
+  }
+
   private static void report(Persistence p) {
     switch (p.mode()) {
       case EVERY_WRITE, EVERY_SECOND ->

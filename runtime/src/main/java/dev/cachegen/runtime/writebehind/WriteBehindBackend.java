@@ -78,7 +78,11 @@ public abstract class WriteBehindBackend<C> implements WriteBehindQueue<C>, Auto
 
   public abstract int replayDeadLetters();
 
-  /** Stops taking calls and applies what is queued, waiting at most {@code timeout}. */
+  /**
+   * Stops taking calls (later calls are applied in the caller's thread) and applies what is queued,
+   * waiting at most {@code timeout}. If it cannot finish, it logs how many calls it left and where,
+   * at ERROR when they may be lost.
+   */
   public abstract void drain(Duration timeout);
 
   @Override
@@ -92,7 +96,9 @@ public abstract class WriteBehindBackend<C> implements WriteBehindQueue<C>, Auto
    */
   protected static boolean stop(Thread worker, Duration timeout) {
     try {
-      worker.join(timeout.toMillis());
+      if (timeout.toMillis() > 0) { // join(0) would wait for ever
+        worker.join(timeout.toMillis());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

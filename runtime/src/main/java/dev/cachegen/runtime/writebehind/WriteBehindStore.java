@@ -21,8 +21,9 @@ public interface WriteBehindStore {
    * latest of {@code coalesceKey}, in the same atomic step.
    *
    * @param coalesceKey the call's coalescing key, or {@code null}
+   * @param queuedBy the consumer name of the runtime that queues it
    */
-  String append(byte[] call, String coalesceKey, boolean coalesce, long atMillis);
+  String append(byte[] call, String coalesceKey, boolean coalesce, String queuedBy, long atMillis);
 
   /** Creates the consumer group, and the log if it is missing; does nothing if the group exists. */
   void ensureGroup();
@@ -56,10 +57,10 @@ public interface WriteBehindStore {
   List<DeadCall> deadLetters();
 
   /**
-   * Moves every dead letter back to the log; returns how many. A dead letter is moved once even
-   * when two runtimes replay at the same time.
+   * Moves every dead letter back to the log, as queued by {@code queuedBy}; returns how many. A
+   * dead letter is moved once even when two runtimes replay at the same time.
    */
-  int replayDeadLetters();
+  int replayDeadLetters(String queuedBy);
 
   /** Calls in the log: waiting, and pending for some consumer. */
   long depth();
@@ -79,8 +80,21 @@ public interface WriteBehindStore {
    */
   String describe();
 
-  /** A call as the store keeps it. */
-  record StoredCall(String id, byte[] call, String coalesceKey, long enqueuedAtMillis) {}
+  /**
+   * A call as the store keeps it.
+   *
+   * @param coalesceKey its coalescing key, or {@code null}
+   * @param queuedBy the consumer name of the runtime that queued it; {@code null} for calls queued
+   *     by a runtime of version 0.1, which did not record it
+   */
+  record StoredCall(
+      String id, byte[] call, String coalesceKey, long enqueuedAtMillis, String queuedBy) {
+
+    /** Whether the runtime whose consumer name is {@code consumer} queued this call. */
+    public boolean isQueuedBy(String consumer) {
+      return consumer.equals(queuedBy);
+    }
+  }
 
   /** One page of {@link #claim}: the calls taken over and where the next page starts. */
   record Claimed(List<StoredCall> calls, String nextCursor) {

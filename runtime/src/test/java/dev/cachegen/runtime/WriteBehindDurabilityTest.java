@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -58,28 +59,46 @@ class WriteBehindDurabilityTest {
     return all;
   }
 
-  @Test
-  void callsQueuedAfterAFlushAllAreApplied() {
-    List<Save> applied = new CopyOnWriteArrayList<>();
-    try (RedisServer redis = RedisServer.startOwned();
-        CacheRuntime runtime = durable(redis).build()) {
-      WriteBehindQueue<Save> queue = runtime.writeBehind(saves("Store.save"), applied::add);
-      queue.enqueue(new Save("k", 0));
-      Await.until(() -> applied.size() == 1);
+  /** Holds every call of a delegate until it is opened, and tells when the first one came. */
+  private static final class Gate {
+    private final CountDownLatch reached = new CountDownLatch(1);
+    private final CountDownLatch opened = new CountDownLatch(1);
 
-      assertEquals("OK", redis.command("FLUSHALL")); // the stream and its consumer group are gone
+    /** Called by the delegate: waits until the gate opens (at most 10 s). */
+    void pass() throws InterruptedException {
+      reached.countDown();
+      opened.await(10, TimeUnit.SECONDS);
+    }
 
-      for (int version = 1; version <= 100; version++) {
-        queue.enqueue(new Save("k", version));
-      }
-      Await.until(() -> applied.size() == 101);
-      assertEquals(range(0, 100), versions(applied));
-      assertEquals(0, queue.stats().appliedSynchronously(), "every call went through Redis");
+    void awaitFirstCall() throws InterruptedException {
+      assertTrue(reached.await(5, TimeUnit.SECONDS), "no call reached the delegate");
+    }
+
+    void open() {
+      opened.countDown();
     }
   }
 
   @Test
+  void callsQueuedAfterAFlushAllAreApplied() {
+    // The stream and its consumer group are gone; Redis itself never stopped.
+    laterCallsAreAllApplied(redis -> assertEquals("OK", redis.command("FLUSHALL")));
+  }
+
+  @Test
   void callsQueuedAfterRedisRestartedEmptyAreApplied() {
+    laterCallsAreAllApplied(
+        redis -> {
+          redis.kill();
+          redis.restart(); // same port, no persistence: empty
+        });
+  }
+
+  /**
+   * A queue applies a call, Redis loses its data by {@code loss}, and every call queued afterwards
+   * is applied, once, through Redis.
+   */
+  private static void laterCallsAreAllApplied(Consumer<RedisServer> loss) {
     List<Save> applied = new CopyOnWriteArrayList<>();
     try (RedisServer redis = RedisServer.startOwned();
         CacheRuntime runtime = durable(redis).build()) {
@@ -87,8 +106,7 @@ class WriteBehindDurabilityTest {
       queue.enqueue(new Save("k", 0));
       Await.until(() -> applied.size() == 1);
 
-      redis.kill();
-      redis.restart(); // same port, no persistence: empty
+      loss.accept(redis);
 
       // Calls made while the circuit breaker still skips Redis are applied at once, in this
       // thread; keep calling until Redis takes one again, so that the rest go through the queue.
@@ -112,8 +130,7 @@ class WriteBehindDurabilityTest {
   @Test
   void closeWithRedisDownSaysHowManyCallsWereLeftAndWhere() throws Exception {
     List<Save> applied = new CopyOnWriteArrayList<>();
-    CountDownLatch started = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
+    Gate gate = new Gate();
     try (RedisServer redis = RedisServer.startOwned();
         LogCapture log = LogCapture.start()) {
       CacheRuntime runtime = durable(redis).build();
@@ -121,16 +138,15 @@ class WriteBehindDurabilityTest {
           runtime.writeBehind(
               saves("Store.save"),
               save -> {
-                started.countDown();
-                release.await(10, TimeUnit.SECONDS);
+                gate.pass();
                 applied.add(save);
               });
       for (int version = 0; version < 50; version++) {
         queue.enqueue(new Save("k", version));
       }
-      assertTrue(started.await(5, TimeUnit.SECONDS));
+      gate.awaitFirstCall();
       redis.kill(); // no persistence: what waits in the stream is gone
-      release.countDown();
+      gate.open();
       runtime.close();
 
       int left = 50 - applied.size();
@@ -147,8 +163,7 @@ class WriteBehindDurabilityTest {
 
   @Test
   void closeThatTimesOutSaysHowManyCallsItHandsOverAndTheNextRuntimeAppliesThem() throws Exception {
-    CountDownLatch started = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
+    Gate gate = new Gate();
     List<Save> appliedByNext = new CopyOnWriteArrayList<>();
     try (RedisServer redis = RedisServer.startOwned();
         LogCapture log = LogCapture.start()) {
@@ -157,13 +172,12 @@ class WriteBehindDurabilityTest {
           stuck.writeBehind(
               saves("Store.save"),
               save -> {
-                started.countDown();
-                release.await(10, TimeUnit.SECONDS); // a delegate slower than the drain timeout
+                gate.pass(); // a delegate slower than the drain timeout
               });
       for (int version = 0; version < 20; version++) {
         queue.enqueue(new Save("k", version));
       }
-      assertTrue(started.await(5, TimeUnit.SECONDS));
+      gate.awaitFirstCall();
       try {
         stuck.close();
         List<String> report =
@@ -178,15 +192,14 @@ class WriteBehindDurabilityTest {
           Await.until(() -> versions(appliedByNext).equals(range(0, 19)));
         }
       } finally {
-        release.countDown();
+        gate.open();
       }
     }
   }
 
   @Test
   void closeOfAnInMemoryQueueThatTimesOutSaysHowManyCallsAreLost() throws Exception {
-    CountDownLatch started = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
+    Gate gate = new Gate();
     try (LogCapture log = LogCapture.start()) {
       CacheRuntime runtime =
           CacheRuntime.builder().writeBehindDrainTimeout(Duration.ofMillis(200)).build();
@@ -194,15 +207,14 @@ class WriteBehindDurabilityTest {
           runtime.writeBehind(
               saves("Store.save"),
               save -> {
-                started.countDown();
-                release.await(10, TimeUnit.SECONDS);
+                gate.pass();
               });
       for (int version = 0; version < 5; version++) {
         queue.enqueue(new Save("k", version));
       }
-      assertTrue(started.await(5, TimeUnit.SECONDS));
+      gate.awaitFirstCall();
       runtime.close();
-      release.countDown();
+      gate.open();
 
       List<String> report =
           log.lines(Pattern.compile("ERROR .*write-behind Store\\.save: close\\(\\) left 5 calls"));

@@ -26,12 +26,12 @@ import org.slf4j.LoggerFactory;
  * it pending; any runtime takes over calls that have been pending longer than {@link
  * QueueConsumer#claimAfter()} and applies them.
  *
- * <p>One worker thread per queue, started by {@link #start()}: it takes over stale calls now and
- * then, reads batches, skips calls a later call of the same key made obsolete (coalescing), applies
- * the rest with retries and acknowledges or buries each. When the store lost the queue (Redis
- * restarted empty, was flushed, or failed over to an empty replica), the worker says so and creates
- * the group again, so that calls queued from then on are applied. Once the store answers, the
- * worker checks (once per runtime) whether it persists, and warns when it does not.
+ * <p>One worker thread per queue ({@link #start()}): it takes over stale calls now and then, reads
+ * batches, skips calls a later call of the same key made obsolete (coalescing), applies the rest
+ * with retries and acknowledges or buries each. When the store lost the queue (Redis restarted
+ * empty, was flushed, or failed over to an empty replica), the worker says so and creates the group
+ * again, so that calls queued from then on are applied. Once the store answers, the worker checks
+ * (once per runtime) whether it persists, and warns when it does not.
  *
  * <p>A call read from the store is applied even when the store then fails: the acknowledgement
  * waits in {@code unsettled} and is sent once the store answers again. {@link #drain} applies what
@@ -48,7 +48,6 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
 
   private final WriteBehindStore store;
   private final QueueConsumer consumer;
-  private Thread worker;
   private volatile boolean closing;
   private volatile boolean drained;
 
@@ -67,16 +66,6 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
     super(definition, handler, codec);
     this.store = store;
     this.consumer = consumer;
-  }
-
-  @Override
-  public synchronized void start() {
-    if (worker != null) {
-      throw new IllegalStateException("write-behind " + definition.name() + " already started");
-    }
-    worker = new Thread(this::work, "cachegen-write-behind-" + definition.name());
-    worker.setDaemon(true);
-    worker.start();
   }
 
   @Override
@@ -108,7 +97,8 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
     }
   }
 
-  private void work() {
+  @Override
+  protected void work() {
     long backoffMillis = 50;
     long nextClaim = System.nanoTime();
     boolean groupReady = false;
@@ -316,13 +306,7 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
   @Override
   public void drain(Duration timeout) {
     closing = true;
-    Thread running;
-    synchronized (this) {
-      running = worker;
-    }
-    if (running != null) {
-      stop(running, timeout);
-    }
+    stopWorker(timeout);
     if (!drained) {
       reportLeftovers(timeout);
     }

@@ -26,7 +26,6 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
   private final List<DeadLetter> dead = new ArrayList<>();
   private final AtomicLong ids = new AtomicLong();
   private final Clock clock;
-  private Thread worker;
   private volatile boolean closing;
 
   /**
@@ -44,16 +43,6 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
     super(definition, handler, codec);
     this.queue = new LinkedBlockingQueue<>(capacity);
     this.clock = clock;
-  }
-
-  @Override
-  public synchronized void start() {
-    if (worker != null) {
-      throw new IllegalStateException("write-behind " + definition.name() + " already started");
-    }
-    worker = new Thread(this::work, "cachegen-write-behind-" + definition.name());
-    worker.setDaemon(true);
-    worker.start();
   }
 
   @Override
@@ -77,7 +66,8 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
     }
   }
 
-  private void work() {
+  @Override
+  protected void work() {
     while (!(closing && queue.isEmpty())) {
       Queued<C> queued;
       try {
@@ -168,11 +158,7 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
   @Override
   public void drain(Duration timeout) {
     closing = true;
-    Thread running;
-    synchronized (this) {
-      running = worker;
-    }
-    if (running != null && stop(running, timeout)) {
+    if (stopWorker(timeout)) {
       return;
     }
     long left = enqueued.sum() - finished.sum();

@@ -32,6 +32,8 @@ public abstract class WriteBehindBackend<C> implements WriteBehindQueue<C>, Auto
   public final LongAdder coalesced = new LongAdder();
   public final LongAdder appliedSynchronously = new LongAdder();
 
+  private Thread worker;
+
   public WriteBehindBackend(
       WriteBehindDefinition<C> definition, WriteHandler<C> handler, Codec.TypedCodec<C> codec) {
     this.definition = definition;
@@ -45,11 +47,21 @@ public abstract class WriteBehindBackend<C> implements WriteBehindQueue<C>, Auto
   }
 
   /**
-   * Starts the worker that applies queued calls.
+   * Starts the worker thread, which runs {@link #work()}.
    *
    * @throws IllegalStateException if it was started before
    */
-  public abstract void start();
+  public final synchronized void start() {
+    if (worker != null) {
+      throw new IllegalStateException("write-behind " + definition.name() + " already started");
+    }
+    worker = new Thread(this::work, "cachegen-write-behind-" + definition.name());
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  /** The worker's loop: applies queued calls until {@link #drain} asks it to finish. */
+  protected abstract void work();
 
   @Override
   public abstract void enqueue(String coalesceKey, C call);
@@ -91,10 +103,17 @@ public abstract class WriteBehindBackend<C> implements WriteBehindQueue<C>, Auto
   }
 
   /**
-   * Waits up to {@code timeout} for {@code worker} to finish, then interrupts it. Returns whether
-   * it finished by itself.
+   * Waits up to {@code timeout} for the worker to finish, then interrupts it. Returns whether it
+   * finished by itself; {@code false} if it never started.
    */
-  protected static boolean stop(Thread worker, Duration timeout) {
+  protected final boolean stopWorker(Duration timeout) {
+    Thread worker;
+    synchronized (this) {
+      worker = this.worker;
+    }
+    if (worker == null) {
+      return false;
+    }
     try {
       if (timeout.toMillis() > 0) { // join(0) would wait for ever
         worker.join(timeout.toMillis());

@@ -611,7 +611,10 @@ public final class CacheRuntime implements AutoCloseable {
       return this;
     }
 
-    /** How long {@link CacheRuntime#close()} waits for queued writes. Default 10 seconds. */
+    /**
+     * How long {@link CacheRuntime#close()} waits for queued writes, all queues together. Default
+     * 10 seconds.
+     */
     public Builder writeBehindDrainTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "writeBehindDrainTimeout");
       if (timeout.isNegative()) {

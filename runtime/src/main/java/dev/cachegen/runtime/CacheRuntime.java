@@ -12,14 +12,16 @@ import dev.cachegen.runtime.metrics.MicrometerBinding;
 import dev.cachegen.runtime.metrics.RuntimeObserver;
 import dev.cachegen.runtime.redis.RedisEndpoint;
 import dev.cachegen.runtime.redis.RedisSharedTier;
-import dev.cachegen.runtime.redis.RedisWriteBehind;
 import dev.cachegen.runtime.shared.Coherence;
 import dev.cachegen.runtime.shared.KeySpace;
 import dev.cachegen.runtime.shared.SharedTier;
 import dev.cachegen.runtime.tier.StampedeSettings;
 import dev.cachegen.runtime.tier.TieredCache;
+import dev.cachegen.runtime.writebehind.DurableWriteBehind;
 import dev.cachegen.runtime.writebehind.MemoryWriteBehind;
+import dev.cachegen.runtime.writebehind.QueueConsumer;
 import dev.cachegen.runtime.writebehind.WriteBehindBackend;
+import dev.cachegen.runtime.writebehind.WriteBehindStores;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,14 +86,15 @@ public final class CacheRuntime implements AutoCloseable {
   private final Map<String, WriteBehindBackend<?>> writeBehinds = new ConcurrentHashMap<>();
   private final java.util.Queue<Batcher<?, ?>> batchers =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
-  private final String consumerName = "node-" + java.util.UUID.randomUUID();
-  private final Duration writeBehindClaimAfter;
+  private final WriteBehindStores writeBehindStores;
+  private final QueueConsumer queueConsumer;
   private final int writeBehindCapacity;
   private final Duration writeBehindDrainTimeout;
   private final StampedeSettings stampede;
 
-  private CacheRuntime(Builder builder, SharedTier shared) {
+  private CacheRuntime(Builder builder, SharedTier shared, WriteBehindStores writeBehindStores) {
     this.shared = shared;
+    this.writeBehindStores = writeBehindStores;
     this.keys = new KeySpace(builder.keyPrefix);
     this.coherence = new Coherence(shared, keys, builder.maximumTags);
     this.codec = builder.codec;
@@ -120,7 +123,9 @@ public final class CacheRuntime implements AutoCloseable {
                 (io.micrometer.core.instrument.MeterRegistry) builder.meterRegistry);
     // Metrics need the counts, whatever recordStats says.
     this.recordStats = builder.recordStats || builder.meterRegistry != null;
-    this.writeBehindClaimAfter = builder.writeBehindClaimAfter;
+    this.queueConsumer =
+        new QueueConsumer(
+            "node-" + java.util.UUID.randomUUID(), builder.writeBehindClaimAfter, builder.clock);
     this.writeBehindCapacity = builder.writeBehindCapacity;
     this.writeBehindDrainTimeout = builder.writeBehindDrainTimeout;
     this.stampede =
@@ -196,19 +201,17 @@ public final class CacheRuntime implements AutoCloseable {
     Objects.requireNonNull(handler, "handler");
     Codec.TypedCodec<C> callCodec = codec.forType(definition.callType());
     WriteBehindBackend<C> backend =
-        shared instanceof RedisSharedTier
-            ? new RedisWriteBehind<>(
-                definition,
-                handler,
-                callCodec,
-                (RedisSharedTier) shared,
-                keys,
-                consumerName,
-                writeBehindClaimAfter,
-                clock)
-            : new MemoryWriteBehind<>(definition, handler, callCodec, writeBehindCapacity, clock);
+        writeBehindStores
+            .writeBehindStore(keys, definition.name())
+            .<WriteBehindBackend<C>>map(
+                store ->
+                    new DurableWriteBehind<>(definition, handler, callCodec, store, queueConsumer))
+            .orElseGet(
+                () ->
+                    new MemoryWriteBehind<>(
+                        definition, handler, callCodec, writeBehindCapacity, clock));
     if (writeBehinds.putIfAbsent(definition.name(), backend) != null) {
-      backend.drain(Duration.ZERO);
+      // Not started, so there is nothing to stop.
       throw new IllegalStateException(
           "write-behind queue "
               + definition.name()
@@ -216,6 +219,7 @@ public final class CacheRuntime implements AutoCloseable {
               + " give the method its own queue name");
     }
     observer.writeBehindCreated(backend);
+    backend.start();
     return backend;
   }
 
@@ -273,14 +277,19 @@ public final class CacheRuntime implements AutoCloseable {
   }
 
   /**
-   * Applies the write-behind calls still queued (waiting at most {@code writeBehindDrainTimeout}),
-   * then releases Redis connections and the runtime's own threads.
+   * Applies the write-behind calls still queued (waiting at most {@code writeBehindDrainTimeout} in
+   * all), then releases Redis connections and the runtime's own threads. Calls made after close
+   * began are applied in the caller's thread. When a queue cannot finish in time, or Redis fails,
+   * the log says how many calls were left and where: with Redis they stay in its stream for the
+   * next runtime with this key prefix (an ERROR when Redis may not keep them); in memory they are
+   * lost (an ERROR).
    */
   @Override
   public void close() {
     try {
+      long deadline = System.nanoTime() + writeBehindDrainTimeout.toNanos();
       for (WriteBehindBackend<?> backend : writeBehinds.values()) {
-        backend.drain(writeBehindDrainTimeout);
+        backend.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
       }
       batchers.forEach(Batcher::close);
       if (ownedExecutor != null) {
@@ -359,21 +368,23 @@ public final class CacheRuntime implements AutoCloseable {
       RedisSharedTier.RedisSettings settings =
           new RedisSharedTier.RedisSettings(
               redisTimeout, redisPoolSize, breakerFailures, breakerOpenFor);
-      SharedTier shared;
+      RedisSharedTier redis = null;
       if (redisUri != null) {
-        shared = RedisSharedTier.standalone(RedisEndpoint.parse(redisUri), settings);
+        redis = RedisSharedTier.standalone(RedisEndpoint.parse(redisUri), settings);
       } else if (sentinelUris != null) {
         List<RedisEndpoint> sentinels = new ArrayList<>();
         sentinelUris.forEach(uri -> sentinels.add(RedisEndpoint.parse(uri)));
-        shared = RedisSharedTier.sentinel(sentinelMaster, sentinels, settings);
+        redis = RedisSharedTier.sentinel(sentinelMaster, sentinels, settings);
       } else if (clusterUris != null) {
         List<RedisEndpoint> seeds = new ArrayList<>();
         clusterUris.forEach(uri -> seeds.add(RedisEndpoint.parse(uri)));
-        shared = RedisSharedTier.cluster(seeds, settings);
-      } else {
-        shared = SharedTier.NONE;
+        redis = RedisSharedTier.cluster(seeds, settings);
       }
-      CacheRuntime runtime = new CacheRuntime(this, shared);
+      // Redis is both the shared tier and the store of durable write-behind queues.
+      CacheRuntime runtime =
+          redis == null
+              ? new CacheRuntime(this, SharedTier.NONE, WriteBehindStores.NONE)
+              : new CacheRuntime(this, redis, redis);
       runtime.observer.runtimeStarted(runtime.shared, runtime.coherence);
       return runtime;
     }

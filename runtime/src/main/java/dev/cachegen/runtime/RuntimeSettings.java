@@ -273,7 +273,10 @@ abstract class RuntimeSettings {
     return self();
   }
 
-  /** How long {@link CacheRuntime#close()} waits for queued writes. Default 10 seconds. */
+  /**
+   * How long {@link CacheRuntime#close()} waits for queued writes, all queues together. Default 10
+   * seconds.
+   */
   public CacheRuntime.Builder writeBehindDrainTimeout(Duration timeout) {
     Objects.requireNonNull(timeout, "writeBehindDrainTimeout");
     if (timeout.isNegative()) {

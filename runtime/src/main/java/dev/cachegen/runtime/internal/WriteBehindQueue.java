@@ -14,7 +14,10 @@ import dev.cachegen.runtime.WriteBehindStats;
  * least once</em> across crashes: a JVM that dies after the delegate returned but before the call
  * was acknowledged leaves it to be applied again. The delegate's write must therefore be idempotent
  * (an upsert, a versioned update), which most cache-backed writes are. When Redis cannot take the
- * call, it is applied in the caller's thread instead, so nothing is lost.
+ * call, it is applied in the caller's thread instead, so nothing is lost on the way in. Calls
+ * waiting in Redis survive a restart of Redis only as far as its persistence keeps them (the
+ * append-only file with {@code appendfsync everysec} or {@code always}); the README states the
+ * contract case by case.
  *
  * <p><b>In memory</b> the queue is a bounded queue in this JVM: it is drained by {@link
  * dev.cachegen.runtime.CacheRuntime#close()} but <em>not durable</em>: calls still queued when the

@@ -1,15 +1,20 @@
 package dev.cachegen.runtime.redis;
 
 import dev.cachegen.runtime.shared.CircuitBreaker;
+import dev.cachegen.runtime.shared.KeySpace;
 import dev.cachegen.runtime.shared.SharedTier;
 import dev.cachegen.runtime.shared.SharedTierException;
+import dev.cachegen.runtime.writebehind.WriteBehindStore;
+import dev.cachegen.runtime.writebehind.WriteBehindStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +38,11 @@ import redis.clients.jedis.params.SetParams;
  * RedisClusterClient}), both pooled. Every call is bounded by the connect and read timeouts and by
  * the pool's wait; failures open a {@link CircuitBreaker} so that an outage costs a refused call,
  * not a timeout, until a probe succeeds.
+ *
+ * <p>It also keeps durable write-behind queues ({@link RedisWriteBehindStore}), whose commands go
+ * through the same guard.
  */
-public final class RedisSharedTier implements SharedTier {
+public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   private static final Logger log = LoggerFactory.getLogger(RedisSharedTier.class);
 
   /** Deletes the lock only while it still holds the caller's token. */
@@ -292,14 +300,17 @@ public final class RedisSharedTier implements SharedTier {
     redis.close();
   }
 
-  /** The Jedis client, for the write-behind queue's stream commands. */
-  UnifiedJedis client() {
-    return redis;
+  @Override
+  public Optional<WriteBehindStore> writeBehindStore(KeySpace keys, String queue) {
+    return Optional.of(new RedisWriteBehindStore(this, keys, queue));
   }
 
-  /** Runs {@code command} behind the circuit breaker, like every cache command. */
-  <T> T guarded(Supplier<T> command) {
-    return call(command);
+  /**
+   * Runs {@code command} on the client behind the circuit breaker, like every cache command: for
+   * code in this package that needs commands the {@link SharedTier} interface does not offer.
+   */
+  <T> T guarded(Function<UnifiedJedis, T> command) {
+    return call(() -> command.apply(redis));
   }
 
   private <T> T call(Supplier<T> command) {

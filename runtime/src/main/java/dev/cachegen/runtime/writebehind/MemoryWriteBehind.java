@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +26,13 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
   private final List<DeadLetter> dead = new ArrayList<>();
   private final AtomicLong ids = new AtomicLong();
   private final Clock clock;
-  private final Thread worker;
   private volatile boolean closing;
+
+  /**
+   * Queued calls the worker is done with (applied, skipped as coalesced, or dead): {@code enqueued
+   * - finished} calls are still in memory, waiting or being applied.
+   */
+  private final LongAdder finished = new LongAdder();
 
   public MemoryWriteBehind(
       WriteBehindDefinition<C> definition,
@@ -37,9 +43,6 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
     super(definition, handler, codec);
     this.queue = new LinkedBlockingQueue<>(capacity);
     this.clock = clock;
-    this.worker = new Thread(this::work, "cachegen-write-behind-" + definition.name());
-    this.worker.setDaemon(true);
-    this.worker.start();
   }
 
   @Override
@@ -63,7 +66,8 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
     }
   }
 
-  private void work() {
+  @Override
+  protected void work() {
     while (!(closing && queue.isEmpty())) {
       Queued<C> queued;
       try {
@@ -77,6 +81,7 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
       if (queued.coalesceKey != null && definition.coalesce()) {
         if (latest.get(queued.coalesceKey) != queued) {
           coalesced.increment();
+          finished.increment();
           continue;
         }
       }
@@ -97,6 +102,7 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
           deadCalls.put(queued.id, queued.call);
         }
       }
+      finished.increment();
     }
   }
 
@@ -152,12 +158,21 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
   @Override
   public void drain(Duration timeout) {
     closing = true;
-    if (!stop(worker, timeout)) {
-      log.warn(
-          "write-behind {}: {} calls were still queued in memory after {} ms and are lost",
+    if (stopWorker(timeout)) {
+      return;
+    }
+    long left = enqueued.sum() - finished.sum();
+    if (left > 0) {
+      int waiting = queue.size();
+      log.error(
+          "write-behind {}: close() left {} calls not applied after waiting {} ms ({} queued, {}"
+              + " being applied that may still finish); they were in this JVM's memory only and"
+              + " are lost",
           definition.name(),
-          queue.size(),
-          timeout.toMillis());
+          left,
+          timeout.toMillis(),
+          waiting,
+          left - waiting);
     }
   }
 

@@ -14,7 +14,11 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What the in-memory and the Redis write-behind queues share: applying calls with retries. */
+/**
+ * What the in-memory and the durable write-behind queues share: applying calls with retries, and
+ * the counters. A backend does nothing until {@link #start()}: the composition root starts it once
+ * it is fully built and registered.
+ */
 public abstract class WriteBehindBackend<C> implements WriteBehindQueue<C>, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WriteBehindBackend.class);
 
@@ -28,6 +32,8 @@ public abstract class WriteBehindBackend<C> implements WriteBehindQueue<C>, Auto
   public final LongAdder coalesced = new LongAdder();
   public final LongAdder appliedSynchronously = new LongAdder();
 
+  private Thread worker;
+
   public WriteBehindBackend(
       WriteBehindDefinition<C> definition, WriteHandler<C> handler, Codec.TypedCodec<C> codec) {
     this.definition = definition;
@@ -39,6 +45,23 @@ public abstract class WriteBehindBackend<C> implements WriteBehindQueue<C>, Auto
   public String name() {
     return definition.name();
   }
+
+  /**
+   * Starts the worker thread, which runs {@link #work()}.
+   *
+   * @throws IllegalStateException if it was started before
+   */
+  public final synchronized void start() {
+    if (worker != null) {
+      throw new IllegalStateException("write-behind " + definition.name() + " already started");
+    }
+    worker = new Thread(this::work, "cachegen-write-behind-" + definition.name());
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  /** The worker's loop: applies queued calls until {@link #drain} asks it to finish. */
+  protected abstract void work();
 
   @Override
   public abstract void enqueue(String coalesceKey, C call);
@@ -67,7 +90,11 @@ public abstract class WriteBehindBackend<C> implements WriteBehindQueue<C>, Auto
 
   public abstract int replayDeadLetters();
 
-  /** Stops taking calls and applies what is queued, waiting at most {@code timeout}. */
+  /**
+   * Stops taking calls (later calls are applied in the caller's thread) and applies what is queued,
+   * waiting at most {@code timeout}. If it cannot finish, it logs how many calls it left and where,
+   * at ERROR when they may be lost.
+   */
   public abstract void drain(Duration timeout);
 
   @Override
@@ -76,12 +103,21 @@ public abstract class WriteBehindBackend<C> implements WriteBehindQueue<C>, Auto
   }
 
   /**
-   * Waits up to {@code timeout} for {@code worker} to finish, then interrupts it. Returns whether
-   * it finished by itself.
+   * Waits up to {@code timeout} for the worker to finish, then interrupts it. Returns whether it
+   * finished by itself; {@code false} if it never started.
    */
-  protected static boolean stop(Thread worker, Duration timeout) {
+  protected final boolean stopWorker(Duration timeout) {
+    Thread worker;
+    synchronized (this) {
+      worker = this.worker;
+    }
+    if (worker == null) {
+      return false;
+    }
     try {
-      worker.join(timeout.toMillis());
+      if (timeout.toMillis() > 0) { // join(0) would wait for ever
+        worker.join(timeout.toMillis());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -272,6 +272,7 @@ public final class CacheRuntime implements AutoCloseable {
         java.util.Collections.unmodifiableMap(queues),
         shared.describe(),
         shared.isAvailable(),
+        shared.refusesWrites(),
         coherence.eventsReceived(),
         coherence.resets());
   }
@@ -326,7 +327,10 @@ public final class CacheRuntime implements AutoCloseable {
             localMaximumSize,
             stampede,
             recordStats);
-    coherence.register(definition.name(), cache);
+    coherence.register(
+        definition.name(),
+        cache,
+        TimeUnit.NANOSECONDS.toMillis(definition.ttlNanos() + definition.staleNanos()));
     observer.cacheCreated(cache);
     return cache;
   }

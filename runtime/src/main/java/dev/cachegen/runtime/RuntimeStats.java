@@ -12,6 +12,9 @@ import java.util.NoSuchElementException;
  *     none}
  * @param sharedTierAvailable whether the shared tier is answering now (false while its circuit
  *     breaker is open, and always false without one)
+ * @param sharedTierRefusesWrites whether the shared tier answers reads but refused the last write
+ *     for lack of memory ({@code maxmemory} with {@code noeviction}): entries are not stored there
+ *     and the stampede lock cannot be taken until a write succeeds again
  * @param eventsReceived invalidation events from other runtimes applied to this one's in-process
  *     tier
  * @param localTierResets how often the whole in-process tier was dropped because the event
@@ -22,6 +25,7 @@ public record RuntimeStats(
     Map<String, WriteBehindStats> writeBehind,
     String sharedTier,
     boolean sharedTierAvailable,
+    boolean sharedTierRefusesWrites,
     long eventsReceived,
     long localTierResets) {
 

@@ -144,7 +144,7 @@ public final class CacheDefinition<V> {
   }
 
   /** How long past its expiry an entry is kept, in either tier: the longer stale window. */
-  long staleNanos() {
+  public long staleNanos() {
     return Math.max(staleWhileRevalidateNanos, staleIfErrorNanos);
   }
 

@@ -52,6 +52,9 @@ public final class MicrometerBinding implements RuntimeObserver {
     Gauge.builder("cachegen.shared.available", shared, tier -> tier.isAvailable() ? 1 : 0)
         .description("1 while the shared tier (Redis) is in use, 0 while failing open or absent")
         .register(registry);
+    Gauge.builder("cachegen.shared.writes.refused", shared, tier -> tier.refusesWrites() ? 1 : 0)
+        .description("1 while the shared tier answers reads but refuses writes (out of memory)")
+        .register(registry);
     FunctionCounter.builder("cachegen.events.received", coherence, Coherence::eventsReceived)
         .description("Invalidation events from other runtimes applied to the in-process tier")
         .register(registry);

@@ -9,27 +9,18 @@ import dev.cachegen.runtime.writebehind.WriteBehindStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
-import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.GetExParams;
 import redis.clients.jedis.params.SetParams;
 
@@ -50,16 +41,37 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
       "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0"
           + " end";
 
+  /** GET, or create with the epoch; then raise the time to live to at least ARGV[2]. */
+  private static final String READ_COUNTER =
+      "local v = redis.call('get', KEYS[1])\n"
+          + "if not v then redis.call('set', KEYS[1], ARGV[1], 'px', ARGV[2]) return ARGV[1] end\n"
+          + "if redis.call('pttl', KEYS[1]) < tonumber(ARGV[2]) then"
+          + " redis.call('pexpire', KEYS[1], ARGV[2]) end\n"
+          + "return v";
+
+  /** INCR, creating the counter with the epoch first; then raise the time to live. */
+  private static final String INCREMENT_COUNTER =
+      "if redis.call('exists', KEYS[1]) == 0 then"
+          + " redis.call('set', KEYS[1], ARGV[1], 'px', ARGV[2]) end\n"
+          + "local v = redis.call('incr', KEYS[1])\n"
+          + "if redis.call('pttl', KEYS[1]) < tonumber(ARGV[2]) then"
+          + " redis.call('pexpire', KEYS[1], ARGV[2]) end\n"
+          + "return v";
+
   private final UnifiedJedis redis;
   private final boolean cluster;
+
+  /** Whether the last write was refused for lack of memory; ends with the next write that works. */
+  private volatile boolean refusingWrites;
+
   private final CircuitBreaker breaker;
   private final String description;
 
-  private RedisSharedTier(
-      UnifiedJedis redis, boolean cluster, String description, RedisSettings settings) {
-    this.redis = redis;
-    this.cluster = cluster;
-    this.description = description;
+  private RedisSharedTier(RedisClients.Connection connection, RedisSettings settings) {
+    this.redis = connection.client();
+    this.cluster = connection.cluster();
+    this.description = connection.description();
+    String description = this.description;
     this.breaker =
         new CircuitBreaker(
             settings.failureThreshold,
@@ -85,94 +97,21 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
 
   /** A standalone server. */
   public static RedisSharedTier standalone(RedisEndpoint endpoint, RedisSettings settings) {
-    RedisClient client =
-        RedisClient.builder()
-            .hostAndPort(endpoint.host, endpoint.port)
-            .clientConfig(clientConfig(endpoint, settings, true))
-            .poolConfig(poolConfig(settings))
-            .build();
-    return new RedisSharedTier(client, false, endpoint.toString(), settings);
+    return new RedisSharedTier(RedisClients.standalone(endpoint, settings), settings);
   }
 
   /** A Redis Cluster reached through any of {@code seeds}; credentials come from the first. */
   public static RedisSharedTier cluster(List<RedisEndpoint> seeds, RedisSettings settings) {
-    Set<HostAndPort> nodes = new LinkedHashSet<>();
-    for (RedisEndpoint seed : seeds) {
-      nodes.add(new HostAndPort(seed.host, seed.port));
-    }
-    RedisClusterClient client =
-        RedisClusterClient.builder()
-            .nodes(nodes)
-            .clientConfig(clientConfig(seeds.get(0), settings, false))
-            .poolConfig(poolConfig(settings))
-            .maxAttempts(2)
-            .maxTotalRetriesDuration(settings.timeout.multipliedBy(4))
-            .build();
-    return new RedisSharedTier(client, true, "cluster" + nodes, settings);
+    return new RedisSharedTier(RedisClients.cluster(seeds, settings), settings);
   }
 
   /**
    * A master found through Redis Sentinel: {@code masterName} as the sentinels monitor it, reached
-   * through any of {@code sentinels}. The master's credentials and database come from the first
-   * sentinel URI; the sentinels themselves are asked without credentials.
+   * through any of {@code sentinels}.
    */
   public static RedisSharedTier sentinel(
       String masterName, List<RedisEndpoint> sentinels, RedisSettings settings) {
-    Set<HostAndPort> nodes = new LinkedHashSet<>();
-    for (RedisEndpoint sentinel : sentinels) {
-      nodes.add(new HostAndPort(sentinel.host, sentinel.port));
-    }
-    int timeoutMillis = (int) settings.timeout.toMillis();
-    RedisSentinelClient client =
-        RedisSentinelClient.builder()
-            .masterName(masterName)
-            .sentinels(nodes)
-            .clientConfig(clientConfig(sentinels.get(0), settings, true))
-            .sentinelClientConfig(
-                DefaultJedisClientConfig.builder()
-                    .connectionTimeoutMillis(timeoutMillis)
-                    .socketTimeoutMillis(timeoutMillis)
-                    .clientName("cachegen-sentinel")
-                    .build())
-            .poolConfig(poolConfig(settings))
-            .build();
-    return new RedisSharedTier(client, false, "sentinel " + masterName + nodes, settings);
-  }
-
-  private static JedisClientConfig clientConfig(
-      RedisEndpoint endpoint, RedisSettings settings, boolean withDatabase) {
-    int timeoutMillis = (int) settings.timeout.toMillis();
-    DefaultJedisClientConfig.Builder client =
-        DefaultJedisClientConfig.builder()
-            .connectionTimeoutMillis(timeoutMillis)
-            .socketTimeoutMillis(timeoutMillis)
-            // Blocking commands (SUBSCRIBE, XREADGROUP BLOCK) keep Jedis's infinite read timeout:
-            // a bound here would also end an idle subscription.
-            .clientName("cachegen");
-    if (withDatabase) {
-      client.database(endpoint.database);
-    }
-    if (endpoint.ssl) {
-      client.sslOptions(SslOptions.defaults());
-    }
-    if (endpoint.user != null) {
-      client.user(endpoint.user);
-    }
-    if (endpoint.password != null) {
-      client.password(endpoint.password);
-    }
-    return client.build();
-  }
-
-  private static ConnectionPoolConfig poolConfig(RedisSettings settings) {
-    ConnectionPoolConfig pool = new ConnectionPoolConfig();
-    // One more than asked for: the subscription of the invalidation bus holds one for good.
-    pool.setMaxTotal(settings.poolSize + 1);
-    pool.setMaxIdle(settings.poolSize + 1);
-    pool.setMinIdle(0);
-    pool.setMaxWait(settings.timeout);
-    pool.setJmxEnabled(false);
-    return pool;
+    return new RedisSharedTier(RedisClients.sentinel(masterName, sentinels, settings), settings);
   }
 
   @Override
@@ -227,12 +166,12 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
 
   @Override
   public void set(String key, byte[] value, long ttlMillis) {
-    call(() -> redis.set(bytes(key), value, SetParams.setParams().px(ttlMillis)));
+    write(() -> redis.set(bytes(key), value, SetParams.setParams().px(ttlMillis)));
   }
 
   @Override
   public void setIfAbsent(String key, byte[] value, long ttlMillis) {
-    call(() -> redis.set(bytes(key), value, SetParams.setParams().px(ttlMillis).nx()));
+    write(() -> redis.set(bytes(key), value, SetParams.setParams().px(ttlMillis).nx()));
   }
 
   @Override
@@ -261,13 +200,50 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   @Override
   public boolean tryLock(String key, String token, long leaseMillis) {
     return "OK"
-        .equals(call(() -> redis.set(key, token, SetParams.setParams().nx().px(leaseMillis))));
+        .equals(write(() -> redis.set(key, token, SetParams.setParams().nx().px(leaseMillis))));
   }
 
   @Override
   public boolean unlock(String key, String token) {
     Object deleted = call(() -> redis.eval(UNLOCK, List.of(key), List.of(token)));
     return deleted instanceof Long && (Long) deleted == 1L;
+  }
+
+  @Override
+  public long readCounter(String key, long epoch, long ttlMillis) {
+    Object value =
+        call(
+            () ->
+                redis.eval(
+                    READ_COUNTER,
+                    List.of(key),
+                    List.of(Long.toString(epoch), Long.toString(Math.max(1, ttlMillis)))));
+    return counter(key, value);
+  }
+
+  @Override
+  public long incrementCounter(String key, long epoch, long ttlMillis) {
+    Object value =
+        call(
+            () ->
+                redis.eval(
+                    INCREMENT_COUNTER,
+                    List.of(key),
+                    List.of(Long.toString(epoch), Long.toString(Math.max(1, ttlMillis)))));
+    return counter(key, value);
+  }
+
+  private static long counter(String key, Object value) {
+    String text =
+        value instanceof byte[]
+            ? new String((byte[]) value, StandardCharsets.US_ASCII)
+            : String.valueOf(value);
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new SharedTierException(
+          "the counter " + key + " holds \"" + text + "\", not a number", e);
+    }
   }
 
   @Override
@@ -282,12 +258,7 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
 
   @Override
   public AutoCloseable subscribe(String channel, Subscriber subscriber) {
-    Subscription subscription = new Subscription(channel, subscriber);
-    Thread thread = new Thread(subscription, "cachegen-events-" + channel);
-    thread.setDaemon(true);
-    subscription.thread = thread;
-    thread.start();
-    return subscription;
+    return RedisSubscription.start(redis, channel, subscriber);
   }
 
   @Override
@@ -320,6 +291,18 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
     T result;
     try {
       result = command.get();
+    } catch (JedisDataException e) {
+      SharedTierException.Reason reason = reasonOf(e);
+      if (reason == null) {
+        breaker.onFailure(e);
+        throw new SharedTierException("Redis at " + description + " failed: " + e, e);
+      }
+      // The server answered, and answered well: a key of another type, or no memory to write.
+      breaker.onSuccess();
+      if (reason == SharedTierException.Reason.OUT_OF_MEMORY) {
+        refusingWrites(e);
+      }
+      throw new SharedTierException(reason, "Redis at " + description + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       // JedisException for network and server errors; anything else means the bytes on the wire
       // were not Redis, which is a failure of the tier all the same.
@@ -330,77 +313,47 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
     return result;
   }
 
-  private static byte[] bytes(String key) {
-    return key.getBytes(StandardCharsets.UTF_8);
+  /** Runs a command that writes; its success ends a "refuses writes" state. */
+  private <T> T write(Supplier<T> command) {
+    T result = call(command);
+    if (refusingWrites) {
+      refusingWrites = false;
+      log.warn("Redis at {} accepts writes again", description);
+    }
+    return result;
   }
 
-  /** One channel's subscription: subscribes, and subscribes again after every failure. */
-  private final class Subscription implements Runnable, AutoCloseable {
-    private final String channel;
-    private final Subscriber subscriber;
-    private volatile boolean closed;
-    private volatile JedisPubSub current;
-    private Thread thread;
-
-    Subscription(String channel, Subscriber subscriber) {
-      this.channel = channel;
-      this.subscriber = subscriber;
+  private void refusingWrites(JedisDataException e) {
+    if (!refusingWrites) {
+      refusingWrites = true;
+      // Loud, once per episode: reads still work, so nothing else would tell an operator.
+      log.error(
+          "Redis at {} refuses writes ({}): entries are not stored there and the stampede lock"
+              + " cannot be taken, so every JVM loads on its own until it accepts writes again;"
+              + " raise maxmemory or choose an evicting maxmemory-policy (allkeys-lru)",
+          description,
+          e.getMessage());
     }
+  }
 
-    @Override
-    public void run() {
-      long backoffMillis = 50;
-      while (!closed) {
-        JedisPubSub pubSub =
-            new JedisPubSub() {
-              @Override
-              public void onSubscribe(String channel, int subscribedChannels) {
-                subscriber.subscribed();
-              }
-
-              @Override
-              public void onMessage(String channel, String message) {
-                try {
-                  subscriber.message(message);
-                } catch (RuntimeException e) {
-                  log.warn("cachegen: could not apply event {}", message, e);
-                }
-              }
-            };
-        current = pubSub;
-        try {
-          redis.subscribe(pubSub, channel);
-          backoffMillis = 50; // returned normally: unsubscribed by close()
-        } catch (RuntimeException e) {
-          if (closed) {
-            return;
-          }
-          subscriber.disconnected(e);
-          log.debug(
-              "cachegen: subscription to {} lost; retrying in {} ms", channel, backoffMillis, e);
-          try {
-            TimeUnit.MILLISECONDS.sleep(backoffMillis);
-          } catch (InterruptedException interrupted) {
-            return;
-          }
-          backoffMillis = Math.min(2_000, backoffMillis * 2);
-        }
-      }
+  private static SharedTierException.Reason reasonOf(JedisDataException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (message.startsWith("WRONGTYPE")) {
+      return SharedTierException.Reason.WRONG_TYPE;
     }
-
-    @Override
-    public void close() {
-      closed = true;
-      JedisPubSub pubSub = current;
-      if (pubSub != null && pubSub.isSubscribed()) {
-        try {
-          pubSub.unsubscribe();
-        } catch (RuntimeException e) {
-          // the connection is already gone; the thread ends on its own
-        }
-      }
-      thread.interrupt();
+    if (message.startsWith("OOM")) {
+      return SharedTierException.Reason.OUT_OF_MEMORY;
     }
+    return null;
+  }
+
+  @Override
+  public boolean refusesWrites() {
+    return refusingWrites;
+  }
+
+  private static byte[] bytes(String key) {
+    return key.getBytes(StandardCharsets.UTF_8);
   }
 
   /** Connection settings taken from {@link CacheRuntime.Builder}. */

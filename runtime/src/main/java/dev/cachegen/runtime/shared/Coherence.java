@@ -3,13 +3,13 @@ package dev.cachegen.runtime.shared;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cachegen.runtime.internal.CacheEntry;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * cache's generation as they were before its value was loaded; it is current while they have not
  * moved. Invalidating a tag or a whole cache is one {@code INCR}: O(1), atomic, and independent of
  * where the entries live, which is what Redis Cluster needs. Versions are read from Redis once and
- * then kept up to date by the events.
+ * then kept up to date by the events. A counter is created with a time-based epoch and lives as
+ * long as the entries that can refer to it; one that disappears (expired, evicted under {@code
+ * allkeys-lru}, lost with Redis's data) comes back above every value it had, so no entry that
+ * recorded an older value reads as current again.
  */
 public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Coherence.class);
@@ -57,11 +60,22 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     void lockReleasedElsewhere(String sharedKey);
   }
 
+  /**
+   * Values of a counter are spaced by this much per millisecond of its epoch. Small enough that
+   * epochs stay below 2^53 (about 1.8e15 in 2026), the integers Redis's Lua scripts handle exactly.
+   */
+  static final long EPOCH_STRIDE = 1L << 10;
+
+  /** How long counters live when this runtime knows no cache: one day. */
+  private static final long DEFAULT_COUNTER_LIFE_MILLIS = 86_400_000L;
+
   private final SharedTier shared;
   private final KeySpace keys;
   private final String channel;
   private final String nodeId = UUID.randomUUID().toString();
   private final Map<String, Listener> caches = new ConcurrentHashMap<>();
+  private final Map<String, Long> lives = new ConcurrentHashMap<>();
+  private final AtomicLong longestLife = new AtomicLong();
   private final Cache<String, Long> tagVersions;
   private final LongAdder eventsReceived = new LongAdder();
   private final LongAdder resets = new LongAdder();
@@ -76,9 +90,51 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     this.subscription = shared.isPresent() ? shared.subscribe(channel, this) : () -> {};
   }
 
-  /** Sends the events of cache {@code cacheName} to {@code listener}. */
-  public void register(String cacheName, Listener listener) {
+  /**
+   * Sends the events of cache {@code cacheName} to {@code listener}. {@code lifeMillis} is the
+   * longest an entry of the cache lives in Redis (its ttl plus its stale windows): version counters
+   * that its entries refer to live at least that long.
+   */
+  public void register(String cacheName, Listener listener, long lifeMillis) {
     caches.put(cacheName, listener);
+    lives.put(cacheName, lifeMillis);
+    longestLife.accumulateAndGet(lifeMillis, Math::max);
+  }
+
+  /**
+   * Which of two values of one counter is the newer: the larger, unless the other is more than
+   * {@link #EPOCH_STRIDE} below it, which only a counter created again (with a later epoch, by a
+   * runtime whose clock is behind) explains. Within one epoch, events that arrive out of order
+   * never differ by that much.
+   */
+  public static long newer(long known, long seen) {
+    return seen > known || seen < known - EPOCH_STRIDE ? seen : known;
+  }
+
+  /** Records a tag version read or heard of; returns the one now known. */
+  private long learn(String tag, long version) {
+    return tagVersions.asMap().merge(tag, version, Coherence::newer);
+  }
+
+  /**
+   * The first value of a counter created now: milliseconds since 1970 times {@link #EPOCH_STRIDE},
+   * so that a counter that disappeared (evicted, expired, lost with Redis's data) and comes back
+   * starts above every value it had, and an entry that recorded an old value can never read as
+   * current again.
+   */
+  private static long epoch() {
+    return System.currentTimeMillis() * EPOCH_STRIDE;
+  }
+
+  private long lifeOf(String cacheName) {
+    Long life = lives.get(cacheName);
+    return life != null ? life : tagLife();
+  }
+
+  /** Tags are shared by caches: their counters live as long as the longest-lived entries. */
+  private long tagLife() {
+    long longest = longestLife.get();
+    return longest > 0 ? longest : DEFAULT_COUNTER_LIFE_MILLIS;
   }
 
   /** How many events from other runtimes were applied; for tests and statistics. */
@@ -99,7 +155,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
       return 0;
     }
     try {
-      return parse(shared.get(generationKey(cacheName)));
+      return shared.readCounter(generationKey(cacheName), epoch(), lifeOf(cacheName));
     } catch (SharedTierException e) {
       return CacheEntry.UNKNOWN_GENERATION;
     }
@@ -111,7 +167,8 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
       return localGeneration + 1;
     }
     try {
-      long generation = shared.increment(generationKey(cacheName));
+      long generation =
+          shared.incrementCounter(generationKey(cacheName), epoch(), lifeOf(cacheName));
       publish(CoherenceEvent.Kind.GENERATION_ADVANCED, cacheName, "", generation);
       return generation;
     } catch (SharedTierException e) {
@@ -140,22 +197,12 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
         unknown.add(i);
       }
     }
-    if (!unknown.isEmpty()) {
-      List<String> keys = new ArrayList<>(unknown.size());
-      for (int i : unknown) {
-        keys.add(tagKey(tags[i]));
-      }
+    for (int i : unknown) {
       try {
-        List<byte[]> values = shared.getAll(keys);
-        for (int j = 0; j < unknown.size(); j++) {
-          int i = unknown.get(j);
-          long version = parse(values.get(j));
-          versions[i] = tagVersions.asMap().merge(tags[i], version, Math::max);
-        }
+        long version = shared.readCounter(tagKey(tags[i]), epoch(), tagLife());
+        versions[i] = learn(tags[i], version);
       } catch (SharedTierException e) {
-        for (int i : unknown) {
-          versions[i] = CacheEntry.UNKNOWN_GENERATION;
-        }
+        versions[i] = CacheEntry.UNKNOWN_GENERATION;
       }
     }
     return versions;
@@ -183,8 +230,8 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
         continue;
       }
       try {
-        long version = shared.increment(tagKey(tag));
-        tagVersions.asMap().merge(tag, version, Math::max);
+        long version = shared.incrementCounter(tagKey(tag), epoch(), tagLife());
+        learn(tag, version);
         publish(CoherenceEvent.Kind.TAG_INVALIDATED, "", tag, version);
       } catch (SharedTierException e) {
         // Redis is unreachable: no other JVM can be told. Here, forget the version so that every
@@ -264,7 +311,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
         }
         break;
       case TAG_INVALIDATED:
-        tagVersions.asMap().merge(event.key(), event.version(), Math::max);
+        learn(event.key(), event.version());
         break;
       case LOCK_RELEASED:
         if (cache != null) {
@@ -299,18 +346,6 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
 
   private String tagKey(String tag) {
     return keys.tagKey(tag);
-  }
-
-  private static long parse(byte[] counter) {
-    if (counter == null) {
-      return 0;
-    }
-    String text = new String(counter, StandardCharsets.US_ASCII);
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw new SharedTierException("a version counter holds \"" + text + "\", not a number", e);
-    }
   }
 
   private void logInvalidationFailure(String what, SharedTierException e) {

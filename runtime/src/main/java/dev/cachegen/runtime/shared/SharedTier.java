@@ -64,6 +64,29 @@ public interface SharedTier extends AutoCloseable {
   /** Increments the counter at {@code key} and returns its new value. */
   long increment(String key);
 
+  /**
+   * The version counter at {@code key}. A missing counter (never written, expired, evicted, or lost
+   * with Redis's data) is created with the value {@code epoch}, a random number, so that a counter
+   * that comes back never takes a value it had before. Its time to live is raised to at least
+   * {@code ttlMillis}.
+   */
+  long readCounter(String key, long epoch, long ttlMillis);
+
+  /**
+   * Increments the version counter at {@code key} and returns its new value; a missing counter is
+   * first created with the value {@code epoch}. Its time to live is raised to at least {@code
+   * ttlMillis}.
+   */
+  long incrementCounter(String key, long epoch, long ttlMillis);
+
+  /**
+   * Whether the tier refused its last write because it is out of memory ({@code maxmemory} with
+   * {@code noeviction}): reads work, writes do not, until a write succeeds again.
+   */
+  default boolean refusesWrites() {
+    return false;
+  }
+
   /** Sends {@code message} to every subscriber of {@code channel}. */
   void publish(String channel, String message);
 
@@ -146,6 +169,16 @@ public interface SharedTier extends AutoCloseable {
 
         @Override
         public long increment(String key) {
+          throw new UnsupportedOperationException("no shared tier");
+        }
+
+        @Override
+        public long readCounter(String key, long epoch, long ttlMillis) {
+          throw new UnsupportedOperationException("no shared tier");
+        }
+
+        @Override
+        public long incrementCounter(String key, long epoch, long ttlMillis) {
           throw new UnsupportedOperationException("no shared tier");
         }
 

@@ -39,8 +39,10 @@ final class Generation {
     long read = coherence.readGeneration(cacheName);
     if (read != CacheEntry.UNKNOWN_GENERATION) {
       synchronized (this) {
-        if (current == CacheEntry.UNKNOWN_GENERATION || current < read) {
+        if (current == CacheEntry.UNKNOWN_GENERATION) {
           current = read;
+        } else {
+          current = Coherence.newer(current, read);
         }
         return current;
       }
@@ -55,7 +57,9 @@ final class Generation {
 
   /** Another runtime moved it on to {@code generation}. */
   void advancedElsewhere(long generation) {
-    current = Math.max(current, generation);
+    long known = current;
+    current =
+        known == CacheEntry.UNKNOWN_GENERATION ? generation : Coherence.newer(known, generation);
   }
 
   /** Forgets it: events may have been missed, so the next load reads it again. */

@@ -48,6 +48,12 @@ final class SharedEntries<V> {
       if (counted) {
         counters.sharedMisses.increment();
       }
+      if (e.reason() == SharedTierException.Reason.WRONG_TYPE) {
+        // A hash, a list... under our key: like corrupt bytes, a miss that the load overwrites
+        // (SET replaces a key of any type; SET NX would leave it there forever).
+        logDecodeFailure(sharedKey, e);
+        return SharedRead.overwrite();
+      }
       return SharedRead.unanswered();
     }
     return decode(sharedKey, bytes, loadGeneration, counted);

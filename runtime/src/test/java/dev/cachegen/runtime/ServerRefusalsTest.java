@@ -1,0 +1,92 @@
+package dev.cachegen.runtime;
+
+import static dev.cachegen.runtime.TestCaches.find;
+import static dev.cachegen.runtime.TestCaches.strings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.testing.LogCapture;
+import dev.cachegen.testing.RedisExtension;
+import dev.cachegen.testing.RedisServer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * Issue 14, items 2 and 8: a Redis that answers, but answers "no". A key of the wrong type is
+ * repaired rather than failing every call forever; a Redis out of memory is a distinct, loud state,
+ * not a silent one, and not an outage.
+ */
+class ServerRefusalsTest {
+  @RegisterExtension static final RedisExtension redis = RedisExtension.perClass();
+
+  @Test
+  void aKeyOfTheWrongTypeIsOverwrittenByTheNextLoad() {
+    String prefix = redis.keyPrefix();
+    try (CacheRuntime runtime =
+            CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build();
+        RedisClient raw = RedisClient.create(redis.uri())) {
+      Cache<String> cache = runtime.cache(strings("r.type").build());
+      String key = cache.sharedKey().value("k").build();
+      raw.hset(key, "field", "someone else's hash");
+
+      assertEquals("loaded", find(cache, "k", () -> "loaded"));
+      assertEquals("string", raw.type(key), "the load replaced the hash");
+      assertTrue(runtime.stats().sharedTierAvailable(), "a wrong type is not an outage");
+
+      try (CacheRuntime other =
+          CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build()) {
+        Cache<String> reader = other.cache(strings("r.type").build());
+        assertEquals("loaded", find(reader, "k", () -> fail("served from Redis again")));
+      }
+    }
+  }
+
+  @Test
+  void aRedisOutOfMemoryIsALoudStateAndTheCallsStillAnswer() throws Exception {
+    try (RedisServer server = RedisServer.start();
+        RedisClient raw = RedisClient.create(server.uri());
+        LogCapture log = LogCapture.start()) {
+      server.command("CONFIG", "SET", "maxmemory-policy", "noeviction");
+      // Fill the server, then cap its memory below what it holds: every write is refused.
+      byte[] ballast = new byte[64 * 1024];
+      for (int i = 0; i < 64; i++) {
+        raw.set(("ballast" + i).getBytes(StandardCharsets.UTF_8), ballast);
+      }
+      server.command("CONFIG", "SET", "maxmemory", "1mb");
+
+      try (CacheRuntime runtime =
+          CacheRuntime.builder().redis(server.uri()).keyPrefix("oom").build()) {
+        Cache<String> cache = runtime.cache(strings("r.oom").build());
+        AtomicInteger loads = new AtomicInteger();
+        for (int i = 0; i < 5; i++) {
+          assertEquals(
+              "v",
+              find(
+                  cache,
+                  "k" + i,
+                  () -> {
+                    loads.incrementAndGet();
+                    return "v";
+                  }));
+        }
+        assertEquals(5, loads.get());
+        RuntimeStats stats = runtime.stats();
+        assertTrue(stats.sharedTierRefusesWrites(), "the state is visible");
+        assertTrue(stats.sharedTierAvailable(), "reads work: the breaker stays closed");
+        assertEquals(
+            1, log.lines(Pattern.compile("refuses writes")).size(), "one log line per episode");
+
+        server.command("CONFIG", "SET", "maxmemory", "0");
+        assertEquals("w", find(cache, "fresh", () -> "w"));
+        assertFalse(runtime.stats().sharedTierRefusesWrites(), "a write that works ends it");
+      }
+    }
+  }
+}

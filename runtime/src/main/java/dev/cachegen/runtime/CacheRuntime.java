@@ -180,8 +180,9 @@ public final class CacheRuntime implements AutoCloseable {
   /**
    * Invalidates every entry that carries one of {@code tags}, in every cache and in every runtime
    * that shares this runtime's Redis and key prefix. Each tag costs one {@code INCR}, however many
-   * entries carry it. Build tags with {@link Tags#builder()} exactly as the {@code tags} templates
-   * of {@code @Cached} build them; generated code does this for {@code @InvalidateTags}.
+   * entries carry it. Build tags with {@link dev.cachegen.runtime.internal.Tags#builder()} exactly
+   * as the {@code tags} templates of {@code @Cached} build them; generated code does this for
+   * {@code @InvalidateTags}.
    */
   public void invalidateTags(String... tags) {
     coherence.invalidateTags(tags);

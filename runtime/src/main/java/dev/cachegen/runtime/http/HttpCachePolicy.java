@@ -54,7 +54,7 @@ public final class HttpCachePolicy<V> {
 
   /**
    * Starts a policy for values of a generic type, such as {@code List<Item>} built with {@link
-   * dev.cachegen.runtime.Types}: {@code HttpCachePolicy.<List<Item>>builder(type)}.
+   * dev.cachegen.runtime.internal.Types}: {@code HttpCachePolicy.<List<Item>>builder(type)}.
    */
   public static <V> Builder<V> builder(Type valueType) {
     return new Builder<>(valueType);

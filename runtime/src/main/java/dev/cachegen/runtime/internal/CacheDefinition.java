@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Everything known at compile time about one cache: its name, the exact type of its values, the
  * fingerprint of that type's shape and its policies. Generated decorators hold one as a {@code
- * static final} constant and pass it to {@link CacheRuntime#cache(CacheDefinition)}.
+ * static final} constant and pass it to {@link
+ * dev.cachegen.runtime.CacheRuntime#cache(CacheDefinition)}.
  *
  * <pre>{@code
  * static final CacheDefinition<Item> FIND =
@@ -24,8 +25,8 @@ import java.util.regex.Pattern;
  *
  * <p>A cache with {@linkplain Builder#earlyRefresh early refresh} or a stale window ({@linkplain
  * Builder#staleWhileRevalidateNanos stale-while-revalidate}, {@linkplain Builder#staleIfErrorNanos
- * stale-if-error}) {@linkplain #checksFreshness() checks freshness}: generated code asks {@link
- * TieredCache#refreshDue} on every in-process hit.
+ * stale-if-error}) {@linkplain #checksFreshness() checks freshness}: generated code asks {@code
+ * TieredCache.refreshDue} on every in-process hit.
  *
  * @param <V> the type of the cached values
  */
@@ -136,7 +137,7 @@ public final class CacheDefinition<V> {
   }
 
   /**
-   * Whether in-process hits must ask {@link TieredCache#refreshDue}: true with early refresh or a
+   * Whether in-process hits must ask {@code TieredCache.refreshDue}: true with early refresh or a
    * stale window. Generated code knows this at compile time.
    */
   public boolean checksFreshness() {

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Finding binaries on the PATH and deleting temporary folders, for the HTTP test helpers. */
@@ -43,6 +46,38 @@ public final class Binaries {
                         + debianPackage
                         + "' (CI's .ci/run does). PATH="
                         + System.getenv("PATH")));
+  }
+
+  /**
+   * A server or client the HTTP tests drive, found in this order: the binary {@code name} on the
+   * PATH ({@code binary}), run by {@code onPath}; else, when {@code dockerAvailable} says a Docker
+   * engine is there, the pinned {@code image} run by {@code inContainer} through Testcontainers;
+   * else a failure that says what to install. Docker is only asked when the binary is missing.
+   */
+  public static <T> T locate(
+      String name,
+      String debianPackage,
+      String image,
+      Optional<Path> binary,
+      BooleanSupplier dockerAvailable,
+      Function<Path, T> onPath,
+      Supplier<T> inContainer) {
+    if (binary.isPresent()) {
+      return onPath.apply(binary.get());
+    }
+    if (dockerAvailable.getAsBoolean()) {
+      return inContainer.get();
+    }
+    throw new IllegalStateException(
+        "The HTTP tests need '"
+            + name
+            + "' and found neither the binary on the PATH nor a Docker engine. Install one of them:"
+            + " on Debian/Ubuntu 'apt-get install "
+            + debianPackage
+            + "' (CI's .ci/run does), or start Docker so that Testcontainers can run "
+            + image
+            + ". PATH="
+            + System.getenv("PATH"));
   }
 
   /** Deletes a folder and everything in it, quietly. */

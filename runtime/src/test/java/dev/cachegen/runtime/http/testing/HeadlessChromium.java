@@ -9,27 +9,44 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.output.OutputFrame;
+import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
+import org.testcontainers.utility.DockerImageName;
 
 /**
- * Debian's {@code chromium}, headless, with a fresh profile per page load: loads a page, runs its
- * scripts and returns the resulting DOM ({@code --dump-dom}). Fails with what to install when the
- * binary is absent.
+ * Headless Chromium with a fresh profile per page load: loads a page, runs its scripts and returns
+ * the resulting DOM ({@code --dump-dom}). The browser is Debian's {@code chromium} on the PATH;
+ * else, with Docker, {@link #IMAGE} run once per page by Testcontainers; else {@link #find()} fails
+ * with what to install.
  */
 public final class HeadlessChromium {
+  /** Alpine's Chromium 124 with {@code chromium-browser} on its PATH; pinned by its tag. */
+  static final String IMAGE = "zenika/alpine-chrome:124";
+
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  private final Path binary;
+  private final Function<URI, String> dumpDom;
 
-  private HeadlessChromium(Path binary) {
-    this.binary = binary;
+  private HeadlessChromium(Function<URI, String> dumpDom) {
+    this.dumpDom = dumpDom;
   }
 
-  /** Finds {@code chromium} on the PATH. */
+  /** Finds {@code chromium} on the PATH, else Docker for {@link #IMAGE}. */
   public static HeadlessChromium find() {
-    return new HeadlessChromium(Binaries.require("chromium", "chromium"));
+    return Binaries.locate(
+        "chromium",
+        "chromium",
+        IMAGE,
+        Binaries.findOnPath("chromium"),
+        Containers::dockerAvailable,
+        binary -> new HeadlessChromium(page -> dumpDomWith(binary, page)),
+        () -> new HeadlessChromium(HeadlessChromium::dumpDomInContainer));
   }
 
   /**
@@ -39,6 +56,56 @@ public final class HeadlessChromium {
    * its HTTP cache.
    */
   public String dumpDom(URI page) {
+    return dumpDom.apply(page);
+  }
+
+  /** The browser's command line after the program's name: one page, dumped, nothing else. */
+  private static List<String> arguments(String profile, URI page) {
+    return List.of(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + profile,
+        "--dump-dom",
+        page.toString());
+  }
+
+  /**
+   * One container per page, so one fresh profile: it loads the page through Testcontainers' route
+   * to this machine and exits; its standard output is the DOM.
+   */
+  private static String dumpDomInContainer(URI page) {
+    URI reachable = Containers.fromContainers(page);
+    try (GenericContainer<?> chromium =
+        new GenericContainer<>(DockerImageName.parse(IMAGE))
+            .withAccessToHost(true)
+            .withCreateContainerCmdModifier(create -> create.withEntrypoint("chromium-browser"))
+            .withCommand(arguments("/tmp/cachegen-chromium", reachable).toArray(String[]::new))
+            .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(TIMEOUT))) {
+      // Returns once the browser has exited with 0, and throws with its output otherwise.
+      chromium.start();
+      String dom = chromium.getLogs(OutputFrame.OutputType.STDOUT);
+      if (dom.isBlank()) {
+        throw new AssertionError(
+            "chromium in "
+                + IMAGE
+                + " printed no DOM for "
+                + reachable
+                + "; its stderr:\n"
+                + chromium.getLogs(OutputFrame.OutputType.STDERR));
+      }
+      return dom;
+    }
+  }
+
+  /** Runs the browser on the PATH with a temporary profile, deleted afterwards. */
+  private static String dumpDomWith(Path binary, URI page) {
     Path profile;
     try {
       profile = Files.createTempDirectory("cachegen-chromium-");
@@ -47,23 +114,7 @@ public final class HeadlessChromium {
     }
     Process process = null;
     try {
-      process =
-          new ProcessBuilder(
-                  List.of(
-                      binary.toString(),
-                      "--headless",
-                      "--no-sandbox",
-                      "--disable-gpu",
-                      "--disable-quic",
-                      "--no-first-run",
-                      "--disable-background-networking",
-                      "--disable-component-update",
-                      "--disable-sync",
-                      "--disable-dev-shm-usage",
-                      "--user-data-dir=" + profile,
-                      "--dump-dom",
-                      page.toString()))
-              .start();
+      process = new ProcessBuilder(command(binary, arguments(profile.toString(), page))).start();
       Process running = process;
       CompletableFuture<byte[]> stderr =
           CompletableFuture.supplyAsync(() -> readAll(running.getErrorStream()));
@@ -92,6 +143,13 @@ public final class HeadlessChromium {
       Binaries.stop(process);
       Binaries.deleteRecursively(profile);
     }
+  }
+
+  private static List<String> command(Path binary, List<String> arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(binary.toString());
+    command.addAll(arguments);
+    return command;
   }
 
   private static byte[] readAll(InputStream in) {

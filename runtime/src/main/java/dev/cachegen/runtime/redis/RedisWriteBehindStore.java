@@ -115,13 +115,18 @@ final class RedisWriteBehindStore implements WriteBehindStore {
 
   @Override
   public List<StoredCall> read(String consumer, int count, Duration block) {
+    // BLOCK 0 would wait for ever: a zero block is no BLOCK argument at all.
+    XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(count);
+    if (!block.isZero()) {
+      params.block((int) block.toMillis());
+    }
     List<Map.Entry<String, List<StreamEntry>>> batch =
         withGroup(
             redis ->
                 redis.xreadGroup(
                     GROUP,
                     consumer,
-                    XReadGroupParams.xReadGroupParams().count(count).block((int) block.toMillis()),
+                    params,
                     Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY)));
     List<StoredCall> calls = new ArrayList<>();
     if (batch != null) { // Jedis answers null, not an empty list, when nothing arrived

@@ -42,6 +42,7 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
   private static final Logger log = LoggerFactory.getLogger(DurableWriteBehind.class);
   private static final int BATCH = 16;
   private static final Duration BLOCK = Duration.ofMillis(100);
+  private static final Duration NO_BLOCK = Duration.ZERO;
 
   /** Store failures in a row after which a closing worker stops trying. */
   private static final int FAILURES_BEFORE_GIVING_UP = 3;
@@ -103,7 +104,7 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
     long nextClaim = System.nanoTime();
     boolean groupReady = false;
     int failures = 0;
-    while (!Thread.currentThread().isInterrupted()) {
+    while (!Thread.currentThread().isInterrupted() && !drained) {
       try {
         // Before claiming: a call whose acknowledgement waits here must not be taken over again.
         settleUnsettled();
@@ -119,7 +120,8 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
                   + Math.max(
                       TimeUnit.MILLISECONDS.toNanos(50), consumer.claimAfter().toNanos() / 2);
         }
-        List<StoredCall> batch = store.read(consumer.name(), BATCH, BLOCK);
+        // Closing: look without blocking, so that the drain finishes as soon as the log is empty.
+        List<StoredCall> batch = store.read(consumer.name(), BATCH, closing ? NO_BLOCK : BLOCK);
         batch.forEach(this::process);
         failures = 0;
         backoffMillis = 50;
@@ -137,7 +139,7 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
             e.getMessage());
       } catch (RuntimeException e) {
         failures++;
-        if (closing && failures >= FAILURES_BEFORE_GIVING_UP) {
+        if (drained || (closing && failures >= FAILURES_BEFORE_GIVING_UP)) {
           return; // drain() says what is left
         }
         logFailure(e, backoffMillis);
@@ -306,9 +308,30 @@ public final class DurableWriteBehind<C> extends WriteBehindBackend<C> {
   @Override
   public void drain(Duration timeout) {
     closing = true;
+    if (nothingLeft()) {
+      // Nothing queued by anyone, nothing held here: no need to wait for the worker's blocking
+      // read to come back (up to its block time); it sees drained and ends by itself.
+      drained = true;
+      return;
+    }
     stopWorker(timeout);
     if (!drained) {
       reportLeftovers(timeout);
+    }
+  }
+
+  /**
+   * Whether the log is empty and this runtime holds no call: the stream keeps a call until it is
+   * acknowledged, so an empty stream means no call is waiting or being applied anywhere.
+   */
+  private boolean nothingLeft() {
+    if (!unsettled.isEmpty()) {
+      return false;
+    }
+    try {
+      return store.depth() == 0;
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 

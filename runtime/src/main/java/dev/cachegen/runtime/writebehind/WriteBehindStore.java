@@ -30,7 +30,8 @@ public interface WriteBehindStore {
 
   /**
    * Reads up to {@code count} calls no consumer has read yet, waiting up to {@code block} for the
-   * first; they are pending for {@code consumer} until acknowledged.
+   * first ({@code Duration.ZERO}: not at all); they are pending for {@code consumer} until
+   * acknowledged.
    *
    * @throws QueueMissingException if the log or its group is gone
    */

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -66,6 +68,9 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
    */
   static final long EPOCH_STRIDE = 1L << 10;
 
+  /** How often owed invalidations are tried again while Redis does not take them. */
+  static final long REPAIR_RETRY_MILLIS = 100;
+
   /** How long counters live when this runtime knows no cache: one day. */
   private static final long DEFAULT_COUNTER_LIFE_MILLIS = 86_400_000L;
 
@@ -80,6 +85,9 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   private final LongAdder eventsReceived = new LongAdder();
   private final LongAdder resets = new LongAdder();
   private final AtomicBoolean invalidationFailureLogged = new AtomicBoolean();
+  private final RepairLog repairs = new RepairLog();
+  private final AtomicBoolean repairScheduled = new AtomicBoolean();
+  private volatile boolean closed;
   private final AutoCloseable subscription;
 
   public Coherence(SharedTier shared, KeySpace keys, long maximumTags) {
@@ -173,6 +181,8 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
       return generation;
     } catch (SharedTierException e) {
       logInvalidationFailure("invalidate all entries of " + cacheName, e);
+      repairs.generation(cacheName);
+      scheduleRepair();
       return CacheEntry.UNKNOWN_GENERATION;
     }
   }
@@ -238,6 +248,8 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
         // entry carrying the tag reads as stale until Redis answers again.
         tagVersions.invalidate(tag);
         logInvalidationFailure("invalidate tag " + tag, e);
+        repairs.tag(tag);
+        scheduleRepair();
       }
     }
   }
@@ -251,6 +263,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
         publish(CoherenceEvent.Kind.KEY_CHANGED, cacheName, sharedKey, 0);
       } catch (SharedTierException e) {
         logInvalidationFailure("tell other JVMs that " + sharedKey + " changed", e);
+        owe(cacheName, sharedKey);
       }
     }
   }
@@ -269,6 +282,88 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     }
   }
 
+  // ---- repairs ----------------------------------------------------------------------------
+
+  /**
+   * The Redis side of a write or an eviction of {@code sharedKey} failed: Redis may still hold the
+   * value it replaced, and other runtimes were not told. Owed until {@link #repaired()} deletes the
+   * key and publishes the event.
+   */
+  public void owe(String cacheName, String sharedKey) {
+    if (shared.isPresent()) {
+      repairs.key(cacheName, sharedKey);
+      scheduleRepair();
+    }
+  }
+
+  /**
+   * Whether this runtime owes Redis no invalidation, applying what it owes first when it does. The
+   * caches call it before they read Redis, so that a runtime never serves from Redis a value that
+   * one of its own writes replaced (guarantee G5 in {@code docs/ARCHITECTURE.md}). One volatile
+   * read when nothing is owed.
+   */
+  public boolean repaired() {
+    return !repairs.owed() || repairNow();
+  }
+
+  /** How many invalidations this runtime owes Redis now. */
+  public int owedRepairs() {
+    return repairs.size();
+  }
+
+  /** Applies what is owed, oldest kind first; stops at the first failure. */
+  private synchronized boolean repairNow() {
+    if (!repairs.owed()) {
+      return true;
+    }
+    try {
+      for (String cacheName : repairs.generations()) {
+        long generation =
+            shared.incrementCounter(generationKey(cacheName), epoch(), lifeOf(cacheName));
+        publish(CoherenceEvent.Kind.GENERATION_ADVANCED, cacheName, "", generation);
+        Listener cache = caches.get(cacheName);
+        if (cache != null) {
+          cache.generationAdvanced(generation);
+        }
+        repairs.generations().remove(cacheName);
+      }
+      for (String tag : repairs.tags()) {
+        long version = shared.incrementCounter(tagKey(tag), epoch(), tagLife());
+        learn(tag, version);
+        publish(CoherenceEvent.Kind.TAG_INVALIDATED, "", tag, version);
+        repairs.tags().remove(tag);
+      }
+      for (Map.Entry<String, String> owed : repairs.keys().entrySet()) {
+        shared.delete(owed.getKey());
+        publish(CoherenceEvent.Kind.KEY_CHANGED, owed.getValue(), owed.getKey(), 0);
+        repairs.keys().remove(owed.getKey(), owed.getValue());
+      }
+    } catch (SharedTierException e) {
+      log.debug("cachegen: {} repairs still owed to {}", repairs.size(), shared.describe(), e);
+      return false;
+    }
+    repairs.settle();
+    if (!repairs.owed()) {
+      log.info("cachegen: applied the invalidations owed to {}", shared.describe());
+    }
+    return !repairs.owed();
+  }
+
+  /** Tries the repairs again every {@link #REPAIR_RETRY_MILLIS} until they are done. */
+  private void scheduleRepair() {
+    if (closed || !repairScheduled.compareAndSet(false, true)) {
+      return;
+    }
+    CompletableFuture.delayedExecutor(REPAIR_RETRY_MILLIS, TimeUnit.MILLISECONDS)
+        .execute(
+            () -> {
+              repairScheduled.set(false);
+              if (!closed && !repaired()) {
+                scheduleRepair();
+              }
+            });
+  }
+
   // ---- events -----------------------------------------------------------------------------
 
   private void publish(CoherenceEvent.Kind kind, String cacheName, String key, long version) {
@@ -277,6 +372,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
 
   @Override
   public void subscribed() {
+    scheduleRepair(); // the path to Redis works again
     dropEverything("subscribed to " + channel);
   }
 
@@ -333,6 +429,14 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
+    if (repairs.owed() && !repairNow()) {
+      log.warn(
+          "cachegen: closing with {} invalidations still owed to {}: other runtimes may serve the"
+              + " values they replaced from Redis until those entries' ttl ends",
+          repairs.size(),
+          shared.describe());
+    }
     try {
       subscription.close();
     } catch (Exception e) {

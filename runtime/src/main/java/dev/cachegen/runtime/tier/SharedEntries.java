@@ -37,6 +37,13 @@ final class SharedEntries<V> {
       return SharedRead.absent();
     }
     CacheCounters counters = context.counters();
+    if (!context.coherence().repaired()) {
+      // This runtime owes Redis an invalidation: what Redis holds may be a value it replaced.
+      if (counted) {
+        counters.sharedMisses.increment();
+      }
+      return SharedRead.unanswered();
+    }
     byte[] bytes;
     try {
       bytes =
@@ -61,7 +68,7 @@ final class SharedEntries<V> {
 
   /** The bytes under each key, {@code null} where absent or when Redis fails (fail open). */
   List<byte[]> readAll(List<String> sharedKeys) {
-    if (context.hasSharedTier()) {
+    if (context.hasSharedTier() && context.coherence().repaired()) {
       try {
         return context.shared().getAll(sharedKeys);
       } catch (SharedTierException e) {
@@ -123,18 +130,21 @@ final class SharedEntries<V> {
   /**
    * Stores {@code entry} for the rest of its life plus the stale windows; with {@code replace}
    * false only if the key is absent, so that a load never overwrites a write that raced with it.
+   *
+   * @return whether Redis took it; {@code false} when it failed, or when the entry could not be
+   *     written (its generation or a tag version unknown, its life over, a codec failure)
    */
-  void write(CacheEntry<V> entry, boolean replace) {
+  boolean write(CacheEntry<V> entry, boolean replace) {
     if (!storable(entry)) {
-      return;
+      return false;
     }
     byte[] bytes = encode(entry);
     if (bytes == null) {
-      return;
+      return false;
     }
     long ttl = entry.expiresAtMillis() - context.clock().millis() + freshness.staleMillis();
     if (ttl <= 0) {
-      return; // the load outlasted the entry's life: nothing worth storing
+      return false; // the load outlasted the entry's life: nothing worth storing
     }
     try {
       if (replace) {
@@ -142,8 +152,10 @@ final class SharedEntries<V> {
       } else {
         context.shared().setIfAbsent(entry.sharedKey(), bytes, ttl);
       }
+      return true;
     } catch (SharedTierException e) {
       context.counters().sharedErrors.increment();
+      return false;
     }
   }
 
@@ -179,12 +191,13 @@ final class SharedEntries<V> {
     }
   }
 
-  /** Removes the entry under {@code sharedKey}; a failure is counted. */
+  /** Removes the entry under {@code sharedKey}; a failure is counted and owed to Redis. */
   void delete(String sharedKey) {
     try {
       context.shared().delete(sharedKey);
     } catch (SharedTierException e) {
       context.counters().sharedErrors.increment();
+      context.coherence().owe(context.name(), sharedKey);
     }
   }
 

@@ -250,7 +250,10 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
             value, context.clock().millis(), 0, generation.forLoad(), tags, versions, sharedKey);
     local.put(localKey, entry);
     counters.puts.increment();
-    entries.write(entry, true);
+    if (context.hasSharedTier() && !entries.write(entry, true)) {
+      // Redis may still hold the value this write replaced: owed until it takes the eviction.
+      context.coherence().owe(definition().name(), sharedKey);
+    }
     context.coherence().keyChanged(definition().name(), sharedKey);
   }
 

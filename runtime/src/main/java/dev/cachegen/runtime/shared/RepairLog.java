@@ -1,0 +1,76 @@
+package dev.cachegen.runtime.shared;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The invalidations this runtime owes the shared tier: the Redis side of a write, an eviction, a
+ * tag invalidation or a whole-cache invalidation that failed (an error, a timeout, the breaker
+ * open). Kept in memory until {@link Coherence} applies them. A key that cannot be remembered any
+ * more (more than {@link #MAXIMUM_KEYS} are owed) is owed as its whole cache's generation instead:
+ * coarser, still correct, and O(1).
+ */
+final class RepairLog {
+  /** The most single keys remembered; past this, their caches are invalidated whole. */
+  static final int MAXIMUM_KEYS = 10_000;
+
+  /** Shared key to its cache's name. */
+  private final Map<String, String> keys = new ConcurrentHashMap<>();
+
+  private final Set<String> tags = ConcurrentHashMap.newKeySet();
+  private final Set<String> generations = ConcurrentHashMap.newKeySet();
+  private volatile boolean owed;
+
+  /** The Redis side of a write or an eviction of {@code sharedKey} failed: delete it later. */
+  void key(String cacheName, String sharedKey) {
+    if (keys.size() >= MAXIMUM_KEYS && !keys.containsKey(sharedKey)) {
+      generations.add(cacheName);
+    } else {
+      keys.put(sharedKey, cacheName);
+    }
+    owed = true;
+  }
+
+  /** Invalidating {@code tag} failed: increment its version later. */
+  void tag(String tag) {
+    tags.add(tag);
+    owed = true;
+  }
+
+  /** Invalidating every entry of {@code cacheName} failed: advance its generation later. */
+  void generation(String cacheName) {
+    generations.add(cacheName);
+    owed = true;
+  }
+
+  /** Whether anything is owed; one volatile read. */
+  boolean owed() {
+    return owed;
+  }
+
+  Map<String, String> keys() {
+    return keys;
+  }
+
+  Set<String> tags() {
+    return tags;
+  }
+
+  Set<String> generations() {
+    return generations;
+  }
+
+  /** Clears the flag if nothing is left; call after removing what was applied. */
+  void settle() {
+    owed = !(keys.isEmpty() && tags.isEmpty() && generations.isEmpty());
+    if (!owed && !(keys.isEmpty() && tags.isEmpty() && generations.isEmpty())) {
+      owed = true; // something was added meanwhile
+    }
+  }
+
+  /** How many repairs are owed, for statistics and logs. */
+  int size() {
+    return keys.size() + tags.size() + generations.size();
+  }
+}

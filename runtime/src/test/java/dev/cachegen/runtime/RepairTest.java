@@ -4,6 +4,8 @@ import static dev.cachegen.runtime.TestCaches.find;
 import static dev.cachegen.runtime.TestCaches.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.cachegen.runtime.internal.Cache;
@@ -75,6 +77,35 @@ class RepairTest {
       assertEquals("v3", find(theirs, "put", () -> "v3"), "not the value v2 replaced");
       assertEquals("v3", find(theirs, "evicted", () -> "v3"));
       assertEquals("v3", find(mine, "put", () -> "v4"), "the writer reads what Redis now holds");
+    }
+  }
+
+  /**
+   * Issue 10, item 2: a subscription that silently stops delivering (the path swallows traffic, as
+   * a half-open connection or a paused server does) is noticed by its heartbeat within about 2 s,
+   * and the runtime drops its in-process tier rather than serve what it may have missed.
+   */
+  @Test
+  void aSilentSubscriptionIsNoticedAndTheInProcessTierDropped() {
+    String prefix = redis.keyPrefix();
+    try (FaultProxy proxy = FaultProxy.to(redis.host(), redis.port());
+        CacheRuntime deaf = TestRuntimes.awaitSubscribed(cutOff(proxy, prefix));
+        CacheRuntime writer = CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build()) {
+      Cache<String> stale = deaf.cache(strings("r.deaf").build());
+      Cache<String> fresh = writer.cache(strings("r.deaf").build());
+      assertEquals("v1", find(stale, "k", () -> "v1"));
+      long resetsBefore = deaf.stats().localTierResets();
+
+      proxy.mode(FaultProxy.Mode.BLACK_HOLE);
+      fresh.put(Keys.local("k"), fresh.sharedKey().value("k").build(), "v2"); // an event it misses
+      long start = System.nanoTime();
+      Await.until(
+          "the heartbeat notices the silence",
+          () -> deaf.stats().localTierResets() > resetsBefore,
+          Duration.ofSeconds(5));
+      long noticedMillis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(noticedMillis < 5_000, noticedMillis + " ms");
+      assertNull(stale.getIfPresent(Keys.local("k")), "v1 is no longer served from the L1");
     }
   }
 

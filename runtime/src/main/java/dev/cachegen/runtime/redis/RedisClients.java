@@ -4,6 +4,8 @@ import dev.cachegen.runtime.redis.RedisSharedTier.RedisSettings;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -20,24 +22,33 @@ import redis.clients.jedis.UnifiedJedis;
  * runtime's timeouts on connect, read and pool wait, and the endpoint's credentials and TLS.
  */
 final class RedisClients {
-  /** A client and what it talks to. */
-  record Connection(UnifiedJedis client, boolean cluster, String description) {}
+  /**
+   * A client, what it talks to, and where a subscription gets a connection of its own (one the
+   * subscription can cut when its heartbeat stops answering).
+   */
+  record Client(
+      UnifiedJedis client,
+      boolean cluster,
+      String description,
+      Supplier<Connection> subscriptionConnection) {}
 
   private RedisClients() {}
 
   /** A standalone server. */
-  static Connection standalone(RedisEndpoint endpoint, RedisSettings settings) {
+  static Client standalone(RedisEndpoint endpoint, RedisSettings settings) {
     RedisClient client =
         RedisClient.builder()
             .hostAndPort(endpoint.host, endpoint.port)
             .clientConfig(clientConfig(endpoint, settings, true))
             .poolConfig(poolConfig(settings))
             .build();
-    return new Connection(client, false, endpoint.toString());
+    JedisClientConfig config = clientConfig(endpoint, settings, true);
+    HostAndPort address = new HostAndPort(endpoint.host, endpoint.port);
+    return new Client(client, false, endpoint.toString(), () -> new Connection(address, config));
   }
 
   /** A Redis Cluster reached through any of {@code seeds}; credentials come from the first. */
-  static Connection cluster(List<RedisEndpoint> seeds, RedisSettings settings) {
+  static Client cluster(List<RedisEndpoint> seeds, RedisSettings settings) {
     Set<HostAndPort> nodes = new LinkedHashSet<>();
     for (RedisEndpoint seed : seeds) {
       nodes.add(new HostAndPort(seed.host, seed.port));
@@ -50,7 +61,16 @@ final class RedisClients {
             .maxAttempts(2)
             .maxTotalRetriesDuration(settings.timeout.multipliedBy(4))
             .build();
-    return new Connection(client, true, "cluster" + nodes);
+    JedisClientConfig config = clientConfig(seeds.get(0), settings, false);
+    // PUBLISH reaches every node of a cluster, so any node serves the subscription.
+    Supplier<Connection> anyNode =
+        () -> {
+          for (String node : client.getClusterNodes().keySet()) {
+            return new Connection(HostAndPort.from(node), config);
+          }
+          return new Connection(nodes.iterator().next(), config);
+        };
+    return new Client(client, true, "cluster" + nodes, anyNode);
   }
 
   /**
@@ -58,8 +78,7 @@ final class RedisClients {
    * through any of {@code sentinels}. The master's credentials and database come from the first
    * sentinel URI; the sentinels themselves are asked without credentials.
    */
-  static Connection sentinel(
-      String masterName, List<RedisEndpoint> sentinels, RedisSettings settings) {
+  static Client sentinel(String masterName, List<RedisEndpoint> sentinels, RedisSettings settings) {
     Set<HostAndPort> nodes = new LinkedHashSet<>();
     for (RedisEndpoint sentinel : sentinels) {
       nodes.add(new HostAndPort(sentinel.host, sentinel.port));
@@ -78,7 +97,12 @@ final class RedisClients {
                     .build())
             .poolConfig(poolConfig(settings))
             .build();
-    return new Connection(client, false, "sentinel " + masterName + nodes);
+    JedisClientConfig config = clientConfig(sentinels.get(0), settings, true);
+    return new Client(
+        client,
+        false,
+        "sentinel " + masterName + nodes,
+        () -> new Connection(client.getCurrentMaster(), config));
   }
 
   private static JedisClientConfig clientConfig(

@@ -60,6 +60,7 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
 
   private final UnifiedJedis redis;
   private final boolean cluster;
+  private final Supplier<redis.clients.jedis.Connection> subscriptionConnection;
 
   /** Whether the last write was refused for lack of memory; ends with the next write that works. */
   private volatile boolean refusingWrites;
@@ -67,10 +68,11 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   private final CircuitBreaker breaker;
   private final String description;
 
-  private RedisSharedTier(RedisClients.Connection connection, RedisSettings settings) {
+  private RedisSharedTier(RedisClients.Client connection, RedisSettings settings) {
     this.redis = connection.client();
     this.cluster = connection.cluster();
     this.description = connection.description();
+    this.subscriptionConnection = connection.subscriptionConnection();
     String description = this.description;
     this.breaker =
         new CircuitBreaker(
@@ -258,7 +260,7 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
 
   @Override
   public AutoCloseable subscribe(String channel, Subscriber subscriber) {
-    return RedisSubscription.start(redis, channel, subscriber);
+    return RedisSubscription.start(subscriptionConnection, channel, subscriber);
   }
 
   @Override

@@ -1,38 +1,72 @@
 package dev.cachegen.runtime.redis;
 
 import dev.cachegen.runtime.shared.SharedTier.Subscriber;
+import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisPubSub;
-import redis.clients.jedis.UnifiedJedis;
 
-/** One channel's subscription: subscribes, and subscribes again after every failure. */
+/**
+ * One channel's subscription, on a connection of its own: subscribes, and subscribes again after
+ * every failure. A heartbeat ({@code PING} on the subscription connection every {@link
+ * #HEARTBEAT_MILLIS}) tells a quiet channel from a dead connection: when no answer came for {@link
+ * #SILENCE_MILLIS} (a half-open TCP connection, a paused server, a path that swallows traffic), the
+ * connection is cut, the subscriber hears it lost the subscription, and a new one is made. So a
+ * subscription that silently stopped delivering is noticed within about {@code HEARTBEAT_MILLIS +
+ * SILENCE_MILLIS}.
+ */
 final class RedisSubscription implements Runnable, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RedisSubscription.class);
 
+  /** How often the subscription connection is pinged. */
+  static final long HEARTBEAT_MILLIS = 500;
+
+  /** How long without an answer (a pong, a message) before the connection counts as dead. */
+  static final long SILENCE_MILLIS = 1_500;
+
+  private final Supplier<Connection> connections;
   private final String channel;
   private final Subscriber subscriber;
+  private final ScheduledExecutorService heartbeat;
   private volatile boolean closed;
   private volatile JedisPubSub current;
+  private volatile Connection connection;
+
+  /** When the connection last answered, in {@code System.nanoTime()}. */
+  private volatile long lastHeard;
+
   private Thread thread;
 
+  private RedisSubscription(
+      Supplier<Connection> connections, String channel, Subscriber subscriber) {
+    this.connections = connections;
+    this.channel = channel;
+    this.subscriber = subscriber;
+    this.heartbeat =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread beat = new Thread(task, "cachegen-heartbeat-" + channel);
+              beat.setDaemon(true);
+              return beat;
+            });
+  }
+
   /** Subscribes on a daemon thread of its own until {@link #close()}. */
-  static RedisSubscription start(UnifiedJedis redis, String channel, Subscriber subscriber) {
-    RedisSubscription subscription = new RedisSubscription(redis, channel, subscriber);
+  static RedisSubscription start(
+      Supplier<Connection> connections, String channel, Subscriber subscriber) {
+    RedisSubscription subscription = new RedisSubscription(connections, channel, subscriber);
     Thread thread = new Thread(subscription, "cachegen-events-" + channel);
     thread.setDaemon(true);
     subscription.thread = thread;
     thread.start();
+    subscription.heartbeat.scheduleWithFixedDelay(
+        subscription::beat, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
     return subscription;
-  }
-
-  private final UnifiedJedis redis;
-
-  RedisSubscription(UnifiedJedis redis, String channel, Subscriber subscriber) {
-    this.redis = redis;
-    this.channel = channel;
-    this.subscriber = subscriber;
   }
 
   @Override
@@ -43,11 +77,18 @@ final class RedisSubscription implements Runnable, AutoCloseable {
           new JedisPubSub() {
             @Override
             public void onSubscribe(String channel, int subscribedChannels) {
+              heard();
               subscriber.subscribed();
             }
 
             @Override
+            public void onPong(String pattern) {
+              heard();
+            }
+
+            @Override
             public void onMessage(String channel, String message) {
+              heard();
               try {
                 subscriber.message(message);
               } catch (RuntimeException e) {
@@ -55,9 +96,13 @@ final class RedisSubscription implements Runnable, AutoCloseable {
               }
             }
           };
-      current = pubSub;
+      Connection opened = null;
       try {
-        redis.subscribe(pubSub, channel);
+        opened = connections.get();
+        connection = opened;
+        current = pubSub;
+        heard();
+        pubSub.proceed(opened, channel);
         backoffMillis = 50; // returned normally: unsubscribed by close()
       } catch (RuntimeException e) {
         if (closed) {
@@ -72,13 +117,56 @@ final class RedisSubscription implements Runnable, AutoCloseable {
           return;
         }
         backoffMillis = Math.min(2_000, backoffMillis * 2);
+      } finally {
+        current = null;
+        connection = null;
+        if (opened != null) {
+          opened.close();
+        }
       }
+    }
+  }
+
+  private void heard() {
+    lastHeard = System.nanoTime();
+  }
+
+  /** Pings a live subscription; cuts a connection that stopped answering. */
+  private void beat() {
+    JedisPubSub pubSub = current;
+    Connection open = connection;
+    if (closed || pubSub == null || open == null) {
+      return;
+    }
+    long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastHeard);
+    if (silentMillis > SILENCE_MILLIS) {
+      log.debug(
+          "cachegen: subscription to {} silent for {} ms; reconnecting", channel, silentMillis);
+      cut(open);
+      return;
+    }
+    if (pubSub.isSubscribed()) {
+      try {
+        pubSub.ping();
+      } catch (RuntimeException e) {
+        cut(open); // the write failed: the connection is gone
+      }
+    }
+  }
+
+  /** Closes the socket under the blocked reader, which then fails and reconnects. */
+  private static void cut(Connection open) {
+    try {
+      open.forceDisconnect();
+    } catch (IOException | RuntimeException e) {
+      // already gone
     }
   }
 
   @Override
   public void close() {
     closed = true;
+    heartbeat.shutdownNow();
     JedisPubSub pubSub = current;
     if (pubSub != null && pubSub.isSubscribed()) {
       try {
@@ -86,6 +174,10 @@ final class RedisSubscription implements Runnable, AutoCloseable {
       } catch (RuntimeException e) {
         // the connection is already gone; the thread ends on its own
       }
+    }
+    Connection open = connection;
+    if (open != null) {
+      cut(open);
     }
     thread.interrupt();
   }

@@ -109,6 +109,46 @@ class RepairTest {
     }
   }
 
+  /**
+   * Issue 10, item 2: events are numbered per publisher and cache, so a receiver that misses one
+   * (here: it never left the publisher, whose path was cut) drops exactly that cache's in-process
+   * entries at the next event it hears, and keeps the other caches'.
+   */
+  @Test
+  void aMissedEventDropsExactlyTheCacheItWasAbout() {
+    String prefix = redis.keyPrefix();
+    try (FaultProxy proxy = FaultProxy.to(redis.host(), redis.port());
+        CacheRuntime publisher = TestRuntimes.awaitSubscribed(cutOff(proxy, prefix));
+        CacheRuntime receiver =
+            TestRuntimes.awaitSubscribed(
+                CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build())) {
+      Cache<String> touched = receiver.cache(strings("r.touched").build());
+      Cache<String> other = receiver.cache(strings("r.other").build());
+      assertEquals("t", find(touched, "unrelated", () -> "t"));
+      assertEquals("o", find(other, "k", () -> "o"));
+      Cache<String> writes = publisher.cache(strings("r.touched").build());
+      long eventsBefore = receiver.stats().eventsReceived();
+      writes.put(Keys.local("a"), writes.sharedKey().value("a").build(), "1");
+      Await.until(() -> receiver.stats().eventsReceived() > eventsBefore);
+      assertNotNull(touched.getIfPresent(Keys.local("unrelated")), "an event in sequence: kept");
+
+      proxy.mode(FaultProxy.Mode.RESET);
+      writes.put(Keys.local("b"), writes.sharedKey().value("b").build(), "2"); // never sent
+      proxy.mode(FaultProxy.Mode.PASS);
+      // The next event of the publisher about r.touched (its repair of "b", or this write) shows
+      // the receiver a gap in the sequence.
+      Await.until(
+          "the gap to drop r.touched's in-process entries",
+          () -> {
+            writes.put(Keys.local("c"), writes.sharedKey().value("c").build(), "3");
+            return touched.getIfPresent(Keys.local("unrelated")) == null;
+          },
+          REPAIR_BOUND);
+      assertNotNull(other.getIfPresent(Keys.local("k")), "and no other cache's");
+      assertTrue(receiver.stats().localTierResets() == 1, "no whole-tier reset: only the gap");
+    }
+  }
+
   @Test
   void tagAndWholeCacheInvalidationsWhoseRedisSideFailedAreAppliedWhenThePathHeals() {
     String prefix = redis.keyPrefix();

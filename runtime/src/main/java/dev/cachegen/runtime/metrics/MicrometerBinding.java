@@ -58,6 +58,10 @@ public final class MicrometerBinding implements RuntimeObserver {
     FunctionCounter.builder("cachegen.events.received", coherence, Coherence::eventsReceived)
         .description("Invalidation events from other runtimes applied to the in-process tier")
         .register(registry);
+    FunctionCounter.builder("cachegen.events.gaps", coherence, Coherence::gaps)
+        .description(
+            "Missed events noticed by their sequence numbers; the caches they touched dropped")
+        .register(registry);
     FunctionCounter.builder("cachegen.local.resets", coherence, Coherence::resets)
         .description("Times the in-process tier was dropped because events may have been missed")
         .register(registry);

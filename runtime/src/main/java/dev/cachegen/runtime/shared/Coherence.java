@@ -62,12 +62,6 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     void lockReleasedElsewhere(String sharedKey);
   }
 
-  /**
-   * Values of a counter are spaced by this much per millisecond of its epoch. Small enough that
-   * epochs stay below 2^53 (about 1.8e15 in 2026), the integers Redis's Lua scripts handle exactly.
-   */
-  static final long EPOCH_STRIDE = 1L << 10;
-
   /** How often owed invalidations are tried again while Redis does not take them. */
   static final long REPAIR_RETRY_MILLIS = 100;
 
@@ -79,6 +73,10 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   private final String channel;
   private final String nodeId = UUID.randomUUID().toString();
   private final Map<String, Listener> caches = new ConcurrentHashMap<>();
+
+  private final EventSequences sequences = new EventSequences();
+
+  private final LongAdder gaps = new LongAdder();
   private final Map<String, Long> lives = new ConcurrentHashMap<>();
   private final AtomicLong longestLife = new AtomicLong();
   private final Cache<String, Long> tagVersions;
@@ -109,29 +107,9 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     longestLife.accumulateAndGet(lifeMillis, Math::max);
   }
 
-  /**
-   * Which of two values of one counter is the newer: the larger, unless the other is more than
-   * {@link #EPOCH_STRIDE} below it, which only a counter created again (with a later epoch, by a
-   * runtime whose clock is behind) explains. Within one epoch, events that arrive out of order
-   * never differ by that much.
-   */
-  public static long newer(long known, long seen) {
-    return seen > known || seen < known - EPOCH_STRIDE ? seen : known;
-  }
-
   /** Records a tag version read or heard of; returns the one now known. */
   private long learn(String tag, long version) {
-    return tagVersions.asMap().merge(tag, version, Coherence::newer);
-  }
-
-  /**
-   * The first value of a counter created now: milliseconds since 1970 times {@link #EPOCH_STRIDE},
-   * so that a counter that disappeared (evicted, expired, lost with Redis's data) and comes back
-   * starts above every value it had, and an entry that recorded an old value can never read as
-   * current again.
-   */
-  private static long epoch() {
-    return System.currentTimeMillis() * EPOCH_STRIDE;
+    return tagVersions.asMap().merge(tag, version, VersionCounters::newer);
   }
 
   private long lifeOf(String cacheName) {
@@ -163,7 +141,8 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
       return 0;
     }
     try {
-      return shared.readCounter(generationKey(cacheName), epoch(), lifeOf(cacheName));
+      return shared.readCounter(
+          generationKey(cacheName), VersionCounters.epoch(), lifeOf(cacheName));
     } catch (SharedTierException e) {
       return CacheEntry.UNKNOWN_GENERATION;
     }
@@ -176,7 +155,8 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     }
     try {
       long generation =
-          shared.incrementCounter(generationKey(cacheName), epoch(), lifeOf(cacheName));
+          shared.incrementCounter(
+              generationKey(cacheName), VersionCounters.epoch(), lifeOf(cacheName));
       publish(CoherenceEvent.Kind.GENERATION_ADVANCED, cacheName, "", generation);
       return generation;
     } catch (SharedTierException e) {
@@ -209,7 +189,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     }
     for (int i : unknown) {
       try {
-        long version = shared.readCounter(tagKey(tags[i]), epoch(), tagLife());
+        long version = shared.readCounter(tagKey(tags[i]), VersionCounters.epoch(), tagLife());
         versions[i] = learn(tags[i], version);
       } catch (SharedTierException e) {
         versions[i] = CacheEntry.UNKNOWN_GENERATION;
@@ -240,7 +220,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
         continue;
       }
       try {
-        long version = shared.incrementCounter(tagKey(tag), epoch(), tagLife());
+        long version = shared.incrementCounter(tagKey(tag), VersionCounters.epoch(), tagLife());
         learn(tag, version);
         publish(CoherenceEvent.Kind.TAG_INVALIDATED, "", tag, version);
       } catch (SharedTierException e) {
@@ -319,7 +299,8 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     try {
       for (String cacheName : repairs.generations()) {
         long generation =
-            shared.incrementCounter(generationKey(cacheName), epoch(), lifeOf(cacheName));
+            shared.incrementCounter(
+                generationKey(cacheName), VersionCounters.epoch(), lifeOf(cacheName));
         publish(CoherenceEvent.Kind.GENERATION_ADVANCED, cacheName, "", generation);
         Listener cache = caches.get(cacheName);
         if (cache != null) {
@@ -328,7 +309,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
         repairs.generations().remove(cacheName);
       }
       for (String tag : repairs.tags()) {
-        long version = shared.incrementCounter(tagKey(tag), epoch(), tagLife());
+        long version = shared.incrementCounter(tagKey(tag), VersionCounters.epoch(), tagLife());
         learn(tag, version);
         publish(CoherenceEvent.Kind.TAG_INVALIDATED, "", tag, version);
         repairs.tags().remove(tag);
@@ -367,7 +348,34 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   // ---- events -----------------------------------------------------------------------------
 
   private void publish(CoherenceEvent.Kind kind, String cacheName, String key, long version) {
-    shared.publish(channel, new CoherenceEvent(nodeId, kind, cacheName, key, version).encode());
+    // Numbered before it is sent: an event that fails to go out leaves a gap its receivers see.
+    long sequence =
+        sequences.next(new CoherenceEvent(nodeId, 0, kind, cacheName, key, version).scope());
+    shared.publish(
+        channel, new CoherenceEvent(nodeId, sequence, kind, cacheName, key, version).encode());
+  }
+
+  /** Events of {@code event}'s publisher and scope were missed: drop exactly what they touched. */
+  private void missed(CoherenceEvent event) {
+    gaps.increment();
+    if (event.kind() == CoherenceEvent.Kind.TAG_INVALIDATED) {
+      tagVersions.invalidateAll(); // read again from Redis: entries with older versions are stale
+      log.debug("cachegen: missed tag events of {}; tag versions forgotten", event.publisher());
+      return;
+    }
+    Listener cache = caches.get(event.cache());
+    if (cache != null) {
+      cache.dropLocalTier();
+    }
+    log.debug(
+        "cachegen: missed events of {} about {}; its in-process entries dropped",
+        event.publisher(),
+        event.cache());
+  }
+
+  /** How many gaps in other runtimes' event sequences this runtime noticed. */
+  public long gaps() {
+    return gaps.sum();
   }
 
   @Override
@@ -394,6 +402,9 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     if (event.publisher().equals(nodeId)) {
       return; // our own event: already applied here
     }
+    if (!sequences.follows(event)) {
+      missed(event);
+    }
     Listener cache = caches.get(event.cache());
     switch (event.kind()) {
       case KEY_CHANGED:
@@ -419,6 +430,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   }
 
   private void dropEverything(String why) {
+    sequences.forget(); // counting starts again with the next event of each publisher
     tagVersions.invalidateAll();
     for (Listener cache : caches.values()) {
       cache.dropLocalTier();

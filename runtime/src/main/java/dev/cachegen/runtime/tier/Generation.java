@@ -2,6 +2,7 @@ package dev.cachegen.runtime.tier;
 
 import dev.cachegen.runtime.internal.CacheEntry;
 import dev.cachegen.runtime.shared.Coherence;
+import dev.cachegen.runtime.shared.VersionCounters;
 
 /**
  * One cache's generation as this runtime knows it, and the test of whether an entry is still
@@ -42,7 +43,7 @@ final class Generation {
         if (current == CacheEntry.UNKNOWN_GENERATION) {
           current = read;
         } else {
-          current = Coherence.newer(current, read);
+          current = VersionCounters.newer(current, read);
         }
         return current;
       }
@@ -59,7 +60,9 @@ final class Generation {
   void advancedElsewhere(long generation) {
     long known = current;
     current =
-        known == CacheEntry.UNKNOWN_GENERATION ? generation : Coherence.newer(known, generation);
+        known == CacheEntry.UNKNOWN_GENERATION
+            ? generation
+            : VersionCounters.newer(known, generation);
   }
 
   /** Forgets it: events may have been missed, so the next load reads it again. */

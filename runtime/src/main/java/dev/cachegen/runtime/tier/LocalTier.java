@@ -141,10 +141,14 @@ final class LocalTier<V> {
     }
   }
 
-  /** Removes every entry. */
+  /**
+   * Removes every entry. The index goes first: an entry stored while this runs then keeps its
+   * mapping (or leaves an orphan mapping, harmless), rather than stay in the tier unfindable by the
+   * events that would evict it.
+   */
   void clear() {
-    entries.invalidateAll();
     localKeys.clear();
+    entries.invalidateAll();
   }
 
   /** About how many entries there are. */

@@ -274,6 +274,7 @@ public final class CacheRuntime implements AutoCloseable {
         shared.describe(),
         shared.isAvailable(),
         shared.refusesWrites(),
+        shared.configurationProblem(),
         coherence.eventsReceived(),
         coherence.resets());
   }
@@ -384,6 +385,14 @@ public final class CacheRuntime implements AutoCloseable {
         List<RedisEndpoint> seeds = new ArrayList<>();
         clusterUris.forEach(uri -> seeds.add(RedisEndpoint.parse(uri)));
         redis = RedisSharedTier.cluster(seeds, settings);
+      }
+      if (redis != null && verifyOnStart) {
+        try {
+          redis.verify(new KeySpace(keyPrefix));
+        } catch (RuntimeException e) {
+          redis.close();
+          throw e;
+        }
       }
       // Redis is both the shared tier and the store of durable write-behind queues.
       CacheRuntime runtime =

@@ -41,6 +41,7 @@ abstract class RuntimeSettings {
   Duration stampedeWait = Duration.ofSeconds(5);
   StampedeTimeoutPolicy stampedeTimeoutPolicy = StampedeTimeoutPolicy.LOAD;
   Duration loadTimeout = Duration.ZERO;
+  boolean verifyOnStart;
 
   /** In (0, 1]: {@code 1 - [0, 1)}, so that its logarithm is finite and never positive. */
   DoubleSupplier randomSource = () -> 1.0 - ThreadLocalRandom.current().nextDouble();
@@ -342,6 +343,20 @@ abstract class RuntimeSettings {
           "loadTimeout(" + timeout + "): must not be negative; Duration.ZERO means no limit");
     }
     this.loadTimeout = timeout;
+    return self();
+  }
+
+  /**
+   * Makes {@link CacheRuntime.Builder#build()} check Redis at once: connect, authenticate, and run
+   * one command of each kind the caches need on a key and a channel of the prefix. A wrong
+   * password, an ACL that forbids a needed command, an untrusted TLS certificate or an unreachable
+   * server then fail {@code build()} with an {@code IllegalStateException} that says what to
+   * change. Off by default: without it a Redis that is down at start delays nothing, and
+   * configuration errors found later are logged at ERROR once and shown in {@link
+   * RuntimeStats#sharedTierProblem}.
+   */
+  public CacheRuntime.Builder verifyOnStart() {
+    this.verifyOnStart = true;
     return self();
   }
 

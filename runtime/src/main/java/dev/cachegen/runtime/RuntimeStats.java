@@ -15,6 +15,9 @@ import java.util.NoSuchElementException;
  * @param sharedTierRefusesWrites whether the shared tier answers reads but refused the last write
  *     for lack of memory ({@code maxmemory} with {@code noeviction}): entries are not stored there
  *     and the stampede lock cannot be taken until a write succeeds again
+ * @param sharedTierProblem the configuration error the shared tier last answered with (a wrong
+ *     password, a forbidden command, an untrusted certificate), with what to change; {@code null}
+ *     when there is none. Unlike a network fault, it does not heal by itself
  * @param eventsReceived invalidation events from other runtimes applied to this one's in-process
  *     tier
  * @param localTierResets how often the whole in-process tier was dropped because the event
@@ -26,6 +29,7 @@ public record RuntimeStats(
     String sharedTier,
     boolean sharedTierAvailable,
     boolean sharedTierRefusesWrites,
+    String sharedTierProblem,
     long eventsReceived,
     long localTierResets) {
 

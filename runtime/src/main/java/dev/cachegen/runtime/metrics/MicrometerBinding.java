@@ -52,6 +52,12 @@ public final class MicrometerBinding implements RuntimeObserver {
     Gauge.builder("cachegen.shared.available", shared, tier -> tier.isAvailable() ? 1 : 0)
         .description("1 while the shared tier (Redis) is in use, 0 while failing open or absent")
         .register(registry);
+    Gauge.builder(
+            "cachegen.shared.misconfigured",
+            shared,
+            tier -> tier.configurationProblem() != null ? 1 : 0)
+        .description("1 while the shared tier rejects cachegen's credentials, commands or TLS")
+        .register(registry);
     Gauge.builder("cachegen.shared.writes.refused", shared, tier -> tier.refusesWrites() ? 1 : 0)
         .description("1 while the shared tier answers reads but refuses writes (out of memory)")
         .register(registry);

@@ -62,6 +62,9 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   private final boolean cluster;
   private final Supplier<redis.clients.jedis.Connection> subscriptionConnection;
 
+  /** The configuration error Redis last answered with, until a call succeeds; else null. */
+  private volatile String configurationProblem;
+
   /** Whether the last write was refused for lack of memory; ends with the next write that works. */
   private volatile boolean refusingWrites;
 
@@ -297,6 +300,7 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
       SharedTierException.Reason reason = reasonOf(e);
       if (reason == null) {
         breaker.onFailure(e);
+        misconfigured(e);
         throw new SharedTierException("Redis at " + description + " failed: " + e, e);
       }
       // The server answered, and answered well: a key of another type, or no memory to write.
@@ -309,10 +313,34 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
       // JedisException for network and server errors; anything else means the bytes on the wire
       // were not Redis, which is a failure of the tier all the same.
       breaker.onFailure(e);
+      misconfigured(e);
       throw new SharedTierException("Redis at " + description + " failed: " + e, e);
     }
     breaker.onSuccess();
+    if (configurationProblem != null) {
+      configurationProblem = null;
+      log.warn("Redis at {} accepts cachegen's connections and commands again", description);
+    }
     return result;
+  }
+
+  /** Reports a configuration error loudly, once per episode; network faults stay quiet here. */
+  private void misconfigured(RuntimeException e) {
+    String problem = RedisChecks.configurationProblem(e, description);
+    if (problem != null && configurationProblem == null) {
+      configurationProblem = problem;
+      log.error("{}; until then every call is answered without Redis", problem);
+    }
+  }
+
+  @Override
+  public String configurationProblem() {
+    return configurationProblem;
+  }
+
+  /** Checks the connection, credentials and permissions now; see {@link RedisChecks#verify}. */
+  public void verify(KeySpace keys) {
+    RedisChecks.verify(redis, keys, description);
   }
 
   /** Runs a command that writes; its success ends a "refuses writes" state. */

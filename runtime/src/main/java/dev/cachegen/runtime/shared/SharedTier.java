@@ -87,6 +87,15 @@ public interface SharedTier extends AutoCloseable {
     return false;
   }
 
+  /**
+   * A configuration error the tier last answered with (a wrong password, a forbidden command, an
+   * untrusted certificate), with what to change, until a call succeeds; {@code null} when there is
+   * none. Such an error does not heal by itself, unlike a network fault.
+   */
+  default String configurationProblem() {
+    return null;
+  }
+
   /** Sends {@code message} to every subscriber of {@code channel}. */
   void publish(String channel, String message);
 

@@ -373,7 +373,8 @@ public final class CacheRuntime implements AutoCloseable {
     public CacheRuntime build() {
       RedisSharedTier.RedisSettings settings =
           new RedisSharedTier.RedisSettings(
-              redisTimeout, redisPoolSize, breakerFailures, breakerOpenFor);
+              redisTimeout, redisPoolSize, breakerFailures, breakerOpenFor, redisSsl);
+      checkTls();
       RedisSharedTier redis = null;
       if (redisUri != null) {
         redis = RedisSharedTier.standalone(RedisEndpoint.parse(redisUri), settings);

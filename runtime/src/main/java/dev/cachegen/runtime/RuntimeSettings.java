@@ -3,11 +3,13 @@ package dev.cachegen.runtime;
 import dev.cachegen.runtime.redis.RedisEndpoint;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * The settings of a {@link CacheRuntime} and their checks, each failing fast with a message that
@@ -42,6 +44,7 @@ abstract class RuntimeSettings {
   StampedeTimeoutPolicy stampedeTimeoutPolicy = StampedeTimeoutPolicy.LOAD;
   Duration loadTimeout = Duration.ZERO;
   boolean verifyOnStart;
+  SSLContext redisSsl;
 
   /** In (0, 1]: {@code 1 - [0, 1)}, so that its logarithm is finite and never positive. */
   DoubleSupplier randomSource = () -> 1.0 - ThreadLocalRandom.current().nextDouble();
@@ -358,6 +361,42 @@ abstract class RuntimeSettings {
   public CacheRuntime.Builder verifyOnStart() {
     this.verifyOnStart = true;
     return self();
+  }
+
+  /**
+   * The TLS material for {@code rediss://} URIs: a context whose trust managers hold a private CA,
+   * and whose key managers hold a client certificate when the server asks for one (mutual TLS).
+   * Default: the JDK's trust store and no client certificate. Only {@code rediss://} URIs use it; a
+   * {@code redis://} URI with this set fails {@code build()}.
+   */
+  public CacheRuntime.Builder redisSsl(SSLContext context) {
+    this.redisSsl = Objects.requireNonNull(context, "redisSsl");
+    return self();
+  }
+
+  /** A TLS context for a Redis that does not speak TLS is a mistake worth stopping for. */
+  void checkTls() {
+    if (redisSsl == null) {
+      return;
+    }
+    List<String> uris = new ArrayList<>();
+    if (redisUri != null) {
+      uris.add(redisUri);
+    }
+    if (clusterUris != null) {
+      uris.addAll(clusterUris);
+    }
+    if (sentinelUris != null) {
+      uris.addAll(sentinelUris);
+    }
+    for (String uri : uris) {
+      if (!uri.startsWith("rediss://")) {
+        throw new IllegalStateException(
+            "redisSsl(...) is set but "
+                + RedisEndpoint.masked(uri)
+                + " is not a rediss:// URI; write rediss:// for TLS");
+      }
+    }
   }
 
   /** Early refresh's random numbers, which must lie in (0, 1]; for tests. */

@@ -50,6 +50,22 @@ public final class RedisServer implements AutoCloseable {
     return start(Executables.onPath("redis-server"), RedisContainer::dockerAvailable);
   }
 
+  /**
+   * Starts a {@code redis-server} process with {@code options} after the defaults, such as {@code
+   * --tls-port}, and returns once it answers {@code PING} on its plain port. Needs the binary on
+   * the {@code PATH}: options are not passed to a container.
+   */
+  public static RedisServer startWith(String... options) {
+    Path binary =
+        Executables.onPath("redis-server")
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "A redis-server with options needs the binary on the PATH; "
+                            + WAYS_TO_HAVE_ONE));
+    return new RedisServer(RedisProcess.start(binary, List.of(), List.of(options)));
+  }
+
   /** {@link #start()} with the machine's answers given, so that the order can be tested. */
   static RedisServer start(Optional<Path> binary, BooleanSupplier dockerAvailable) {
     if (binary.isPresent()) {

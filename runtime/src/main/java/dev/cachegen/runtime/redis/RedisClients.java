@@ -105,6 +105,10 @@ final class RedisClients {
         () -> new Connection(client.getCurrentMaster(), config));
   }
 
+  // ssl(true) and sslSocketFactory are deprecated in favour of SslOptions, which takes key and
+  // trust
+  // store files only; an application's SSLContext (a private CA, mutual TLS) needs the factory.
+  @SuppressWarnings("deprecation")
   private static JedisClientConfig clientConfig(
       RedisEndpoint endpoint, RedisSettings settings, boolean withDatabase) {
     int timeoutMillis = (int) settings.timeout.toMillis();
@@ -119,7 +123,12 @@ final class RedisClients {
       client.database(endpoint.database);
     }
     if (endpoint.ssl) {
-      client.sslOptions(SslOptions.defaults());
+      if (settings.sslContext != null) {
+        // A private CA, client certificates (mutual TLS): the application's own material.
+        client.ssl(true).sslSocketFactory(settings.sslContext.getSocketFactory());
+      } else {
+        client.sslOptions(SslOptions.defaults());
+      }
     }
     if (endpoint.user != null) {
       client.user(endpoint.user);

@@ -92,7 +92,7 @@ public final class RedisEndpoint {
   }
 
   /** The URI with any password replaced by {@code ***}. */
-  static String masked(String text) {
+  public static String masked(String text) {
     return text.replaceAll("(://[^:@/]*:)[^@/]*@", "$1***@").replaceAll("(://)[^:@/]+@", "$1***@");
   }
 

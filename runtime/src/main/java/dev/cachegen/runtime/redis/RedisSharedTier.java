@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
@@ -393,11 +394,20 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
     final int failureThreshold;
     final Duration openFor;
 
-    public RedisSettings(Duration timeout, int poolSize, int failureThreshold, Duration openFor) {
+    /** The TLS material for {@code rediss://}, or {@code null} for the JDK's defaults. */
+    final SSLContext sslContext;
+
+    public RedisSettings(
+        Duration timeout,
+        int poolSize,
+        int failureThreshold,
+        Duration openFor,
+        SSLContext sslContext) {
       this.timeout = timeout;
       this.poolSize = poolSize;
       this.failureThreshold = failureThreshold;
       this.openFor = openFor;
+      this.sslContext = sslContext;
     }
   }
 }

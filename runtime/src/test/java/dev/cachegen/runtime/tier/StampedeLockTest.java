@@ -175,7 +175,8 @@ class StampedeLockTest {
     RedisSharedTier tier =
         RedisSharedTier.standalone(
             RedisEndpoint.parse(redis.uri()),
-            new RedisSharedTier.RedisSettings(Duration.ofSeconds(1), 2, 3, Duration.ofSeconds(1)));
+            new RedisSharedTier.RedisSettings(
+                Duration.ofSeconds(1), 2, 3, Duration.ofSeconds(1), null));
     try (tier) {
       String key = redis.keyPrefix() + ":!lock:k";
       assertTrue(tier.tryLock(key, "owner", 60_000));

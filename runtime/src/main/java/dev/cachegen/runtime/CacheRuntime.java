@@ -77,6 +77,7 @@ public final class CacheRuntime implements AutoCloseable {
   private final Executor executor;
   private final ExecutorService ownedExecutor;
   private final long localMaximumSize;
+  private final int maxValueBytes;
   private final RuntimeObserver observer;
   private final boolean recordStats;
 
@@ -116,6 +117,7 @@ public final class CacheRuntime implements AutoCloseable {
       this.executor = ownedExecutor;
     }
     this.localMaximumSize = builder.localMaximumSize;
+    this.maxValueBytes = builder.maxValueBytes;
     this.observer =
         builder.meterRegistry == null
             ? RuntimeObserver.NONE
@@ -327,6 +329,7 @@ public final class CacheRuntime implements AutoCloseable {
             ticker,
             executor,
             localMaximumSize,
+            maxValueBytes,
             stampede,
             recordStats);
     coherence.register(

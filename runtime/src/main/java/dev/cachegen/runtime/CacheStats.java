@@ -21,6 +21,8 @@ package dev.cachegen.runtime;
  * @param staleServed stale values served within the stale-while-revalidate window
  * @param staleOnError stale values served within the stale-if-error window because the delegate
  *     failed (or the stampede wait ran out under {@code StampedeTimeoutPolicy.FAIL})
+ * @param oversized entries not written to the shared tier because they encode to more than the
+ *     runtime's {@code maxValueBytes}
  */
 public record CacheStats(
     String name,
@@ -36,7 +38,8 @@ public record CacheStats(
     long lockWaits,
     long earlyRefreshes,
     long staleServed,
-    long staleOnError) {
+    long staleOnError,
+    long oversized) {
 
   /** Calls answered by either tier divided by all calls, or {@code 0} before the first call. */
   public double hitRatio() {

@@ -33,6 +33,7 @@ abstract class RuntimeSettings {
   int breakerFailures = 3;
   Duration breakerOpenFor = Duration.ofSeconds(1);
   long localMaximumSize = 10_000;
+  int maxValueBytes = 1 << 20;
   boolean recordStats = true;
   Object meterRegistry;
   long maximumTags = 100_000;
@@ -397,6 +398,20 @@ abstract class RuntimeSettings {
                 + " is not a rediss:// URI; write rediss:// for TLS");
       }
     }
+  }
+
+  /**
+   * The largest encoded entry written to Redis, in bytes. Default 1 MiB. A larger value stays in
+   * the in-process tier only (counted in {@link CacheStats#oversized()}, logged once per cache), so
+   * that one huge value cannot stall the shared tier for everybody; a write-through of such a value
+   * evicts the key from Redis instead, so that no runtime reads the value it replaced.
+   */
+  public CacheRuntime.Builder maxValueBytes(int bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("maxValueBytes(" + bytes + "): must be positive");
+    }
+    this.maxValueBytes = bytes;
+    return self();
   }
 
   /** Early refresh's random numbers, which must lie in (0, 1]; for tests. */

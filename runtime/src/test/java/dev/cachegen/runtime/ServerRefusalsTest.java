@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.testing.Await;
 import dev.cachegen.testing.LogCapture;
 import dev.cachegen.testing.RedisExtension;
 import dev.cachegen.testing.RedisServer;
@@ -45,6 +47,42 @@ class ServerRefusalsTest {
         Cache<String> reader = other.cache(strings("r.type").build());
         assertEquals("loaded", find(reader, "k", () -> fail("served from Redis again")));
       }
+    }
+  }
+
+  /**
+   * Issue 10, item 5: a value over {@code maxValueBytes} is not written to Redis (counted, logged
+   * once), and a write-through of one evicts the key there, so that no runtime reads the value it
+   * replaced.
+   */
+  @Test
+  void valuesOverTheLimitStayLocalAndAWriteOfOneEvictsTheOldValue() {
+    String prefix = redis.keyPrefix();
+    try (CacheRuntime runtime =
+            CacheRuntime.builder()
+                .redis(redis.uri())
+                .keyPrefix(prefix)
+                .maxValueBytes(1_000)
+                .build();
+        CacheRuntime other = CacheRuntime.builder().redis(redis.uri()).keyPrefix(prefix).build();
+        RedisClient raw = RedisClient.create(redis.uri());
+        LogCapture log = LogCapture.start()) {
+      Cache<String> cache = runtime.cache(strings("r.big").build());
+      String big = "x".repeat(5_000);
+      assertEquals(big, find(cache, "big", () -> big));
+      assertEquals(big, find(cache, "big", () -> fail("kept in the local tier")));
+      assertFalse(raw.exists(cache.sharedKey().value("big").build()), "not written to Redis");
+
+      assertEquals("small", find(cache, "k", () -> "small"));
+      String key = cache.sharedKey().value("k").build();
+      assertTrue(raw.exists(key));
+      cache.put(Keys.local("k"), key, big);
+      Await.until("the replaced value leaves Redis", () -> !raw.exists(key));
+      Cache<String> theirs = other.cache(strings("r.big").build());
+      assertEquals("loaded", find(theirs, "k", () -> "loaded"), "not the value the write replaced");
+
+      assertEquals(2, runtime.stats().cache("r.big").oversized());
+      assertEquals(1, log.lines(Pattern.compile("over maxValueBytes")).size());
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.function.LongSupplier;
  *
  * @param nanoTime elapsed time for load durations; the runtime's clock in tests
  * @param executor runs background refreshes and the shared-tier work of asynchronous loads
+ * @param maxValueBytes the largest encoded entry written to Redis
  */
 record CacheContext<V>(
     CacheDefinition<V> definition,
@@ -27,7 +28,8 @@ record CacheContext<V>(
     Clock clock,
     LongSupplier nanoTime,
     Executor executor,
-    StampedeSettings stampede) {
+    StampedeSettings stampede,
+    int maxValueBytes) {
 
   /** The cache's name, for logs and events. */
   String name() {

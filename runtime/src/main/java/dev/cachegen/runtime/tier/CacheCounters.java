@@ -21,6 +21,7 @@ final class CacheCounters {
   final LongAdder earlyRefreshes = new LongAdder();
   final LongAdder staleServed = new LongAdder();
   final LongAdder staleOnError = new LongAdder();
+  final LongAdder oversized = new LongAdder();
 
   CacheStats snapshot(String name, long localSize) {
     return new CacheStats(
@@ -37,6 +38,7 @@ final class CacheCounters {
         lockWaits.sum(),
         earlyRefreshes.sum(),
         staleServed.sum(),
-        staleOnError.sum());
+        staleOnError.sum(),
+        oversized.sum());
   }
 }

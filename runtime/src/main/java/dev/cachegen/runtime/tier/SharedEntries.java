@@ -22,6 +22,7 @@ final class SharedEntries<V> {
   private final FreshnessPolicy freshness;
   private final AtomicBoolean decodeFailureLogged = new AtomicBoolean();
   private final AtomicBoolean encodeFailureLogged = new AtomicBoolean();
+  private final AtomicBoolean oversizeLogged = new AtomicBoolean();
 
   SharedEntries(CacheContext<V> context, FreshnessPolicy freshness) {
     this.context = context;
@@ -219,7 +220,20 @@ final class SharedEntries<V> {
 
   private byte[] encode(CacheEntry<V> entry) {
     try {
-      return EntryFormat.encode(entry, context.codec());
+      byte[] bytes = EntryFormat.encode(entry, context.codec());
+      if (bytes.length > context.maxValueBytes()) {
+        context.counters().oversized.increment();
+        if (oversizeLogged.compareAndSet(false, true)) {
+          log.warn(
+              "cache {}: an entry of {} bytes is over maxValueBytes ({}); such entries stay in the"
+                  + " local tier only (further ones are counted in its statistics, not logged)",
+              context.name(),
+              bytes.length,
+              context.maxValueBytes());
+        }
+        return null;
+      }
+      return bytes;
     } catch (Exception e) {
       context.counters().sharedErrors.increment();
       if (encodeFailureLogged.compareAndSet(false, true)) {

@@ -86,6 +86,7 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
       Ticker ticker,
       Executor executor,
       long localMaximumSize,
+      int maxValueBytes,
       StampedeSettings stampede,
       boolean recordLocalStats) {
     this.context =
@@ -99,7 +100,8 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
             clock,
             nanoTime,
             executor,
-            stampede);
+            stampede,
+            maxValueBytes);
     this.recordLocalStats = recordLocalStats;
     this.namespace = keys.entryNamespace(definition.name(), definition.shape());
     this.freshness = new FreshnessPolicy(definition, stampede.random);

@@ -10,10 +10,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.Keys;
 import dev.cachegen.testing.Await;
+import dev.cachegen.testing.FaultProxy;
 import dev.cachegen.testing.LogCapture;
 import dev.cachegen.testing.RedisExtension;
 import dev.cachegen.testing.RedisServer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -83,6 +91,46 @@ class ServerRefusalsTest {
 
       assertEquals(2, runtime.stats().cache("r.big").oversized());
       assertEquals(1, log.lines(Pattern.compile("over maxValueBytes")).size());
+    }
+  }
+
+  /**
+   * Issue 13, item 3: callers that find every pooled connection busy are back-pressure, not a
+   * failure of Redis: they fail open, and the circuit breaker stays closed for everybody else.
+   */
+  @Test
+  void anExhaustedPoolIsBackPressureAndNeverOpensTheBreaker() throws Exception {
+    String prefix = redis.keyPrefix();
+    try (FaultProxy slow = FaultProxy.to(redis.host(), redis.port());
+        CacheRuntime runtime =
+            CacheRuntime.builder()
+                .redis(slow.uri())
+                .keyPrefix(prefix)
+                .redisPoolSize(1)
+                .redisTimeout(Duration.ofMillis(150))
+                .circuitBreaker(3, Duration.ofSeconds(30))
+                .localMaximumSize(0)
+                .build()) {
+      Cache<String> cache = runtime.cache(strings("r.pool").build());
+      assertEquals("v", find(cache, "k", () -> "v"));
+      slow.delayMillis(40);
+      slow.mode(FaultProxy.Mode.DELAY);
+      ExecutorService threads = Executors.newFixedThreadPool(16);
+      try {
+        List<Future<String>> calls = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+          String id = "k" + i; // distinct keys: single flight would otherwise queue them here
+          calls.add(threads.submit(() -> find(cache, id, () -> "v")));
+        }
+        for (Future<String> call : calls) {
+          assertEquals("v", call.get(30, TimeUnit.SECONDS), "every call answered");
+        }
+      } finally {
+        threads.shutdownNow();
+      }
+      assertTrue(
+          runtime.stats().sharedTierAvailable(),
+          "waiting for a busy pool never opened the breaker (it would stay open 30 s)");
     }
   }
 

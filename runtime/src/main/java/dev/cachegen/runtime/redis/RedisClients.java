@@ -141,9 +141,9 @@ final class RedisClients {
 
   private static ConnectionPoolConfig poolConfig(RedisSettings settings) {
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
-    // One more than asked for: the subscription of the invalidation bus holds one for good.
-    pool.setMaxTotal(settings.poolSize + 1);
-    pool.setMaxIdle(settings.poolSize + 1);
+    // The event subscription has a connection of its own (RedisSubscription), outside the pool.
+    pool.setMaxTotal(settings.poolSize);
+    pool.setMaxIdle(settings.poolSize);
     pool.setMinIdle(0);
     pool.setMaxWait(settings.timeout);
     pool.setJmxEnabled(false);

@@ -311,6 +311,14 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
       }
       throw new SharedTierException(reason, "Redis at " + description + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
+      if (poolExhausted(e)) {
+        // Back-pressure: Redis may be perfectly well; the breaker hears nothing of it.
+        breaker.release();
+        throw new SharedTierException(
+            SharedTierException.Reason.BUSY,
+            "every connection to Redis at " + description + " was busy: " + e.getMessage(),
+            e);
+      }
       // JedisException for network and server errors; anything else means the bytes on the wire
       // were not Redis, which is a failure of the tier all the same.
       breaker.onFailure(e);
@@ -323,6 +331,13 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
       log.warn("Redis at {} accepts cachegen's connections and commands again", description);
     }
     return result;
+  }
+
+  /** Whether {@code e} says no pooled connection came free within the pool's wait. */
+  private static boolean poolExhausted(RuntimeException e) {
+    return e.getCause() instanceof java.util.NoSuchElementException
+        && e.getMessage() != null
+        && e.getMessage().startsWith("Could not get a resource from the pool");
   }
 
   /** Reports a configuration error loudly, once per episode; network faults stay quiet here. */

@@ -59,10 +59,25 @@ public final class CircuitBreaker {
   }
 
   public void onSuccess() {
-    consecutiveFailures.set(0);
-    if (openUntil.getAndSet(Long.MIN_VALUE) != Long.MIN_VALUE) {
+    // Reads first: on a healthy tier a success writes no shared state, so that concurrent hits do
+    // not contend on these fields.
+    if (consecutiveFailures.get() != 0) {
+      consecutiveFailures.set(0);
+    }
+    if (openUntil.get() != Long.MIN_VALUE
+        && openUntil.getAndSet(Long.MIN_VALUE) != Long.MIN_VALUE) {
       probing.set(0);
       listener.closed();
+    }
+  }
+
+  /**
+   * Ends a call that said nothing about the tier's health (it never reached the tier): a probe it
+   * held may go to the next call.
+   */
+  public void release() {
+    if (openUntil.get() != Long.MIN_VALUE) {
+      probing.set(0);
     }
   }
 

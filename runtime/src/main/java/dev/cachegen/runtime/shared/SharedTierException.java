@@ -11,7 +11,12 @@ public final class SharedTierException extends RuntimeException {
     /** The key holds another type (a hash, a list...): the server is fine, the key is not ours. */
     WRONG_TYPE,
     /** The server refuses writes: out of memory under {@code noeviction}. Reads still work. */
-    OUT_OF_MEMORY
+    OUT_OF_MEMORY,
+    /**
+     * Every pooled connection is busy and none came free in time: back-pressure from this runtime's
+     * own load, not a failure of Redis, so it never opens the circuit breaker.
+     */
+    BUSY
   }
 
   /** Thrown while the circuit breaker is open; shared, so skipping Redis costs no allocation. */

@@ -100,6 +100,8 @@ class FactoryTest {
       Object decorated = decorate(quotes, delegate, runtime);
       assertNotSame(delegate, decorated);
       assertEquals("shop.CachedQuotes", decorated.getClass().getName());
+      assertTrue(Decorators.isDecorator(quotes, decorated));
+      assertFalse(Decorators.isDecorator(quotes, delegate));
       var quote = quotes.getMethod("quote", long.class);
       assertEquals("quote 7 #1", quote.invoke(decorated, 7L));
       assertEquals("quote 7 #1", quote.invoke(decorated, 7L));

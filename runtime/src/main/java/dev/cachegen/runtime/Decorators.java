@@ -56,6 +56,23 @@ public final class Decorators {
     return type.isInterface() && FACTORIES.get(type).isPresent();
   }
 
+  /**
+   * Whether {@code instance} is already {@code type}'s generated decorator, so that a container
+   * does not wrap it twice.
+   */
+  public static boolean isDecorator(Class<?> type, Object instance) {
+    String pkg = type.getPackageName();
+    String name = decoratorName(type);
+    return instance.getClass().getName().equals(pkg.isEmpty() ? name : pkg + "." + name);
+  }
+
+  /** {@code CachedItemService} for {@code ItemService}, {@code CachedOuter_Inner} when nested. */
+  private static String decoratorName(Class<?> type) {
+    String pkg = type.getPackageName();
+    String nested = type.getName().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
+    return "Cached" + nested.replace('$', '_');
+  }
+
   @SuppressWarnings("unchecked") // find() keeps only a factory whose type() is the asked type
   private static <T> Optional<DecoratorFactory<T, CacheRuntime>> factory(Class<T> type) {
     return FACTORIES.get(type).map(f -> (DecoratorFactory<T, CacheRuntime>) f);
@@ -89,8 +106,7 @@ public final class Decorators {
 
   private static String missing(Class<?> type) {
     String pkg = type.getPackageName();
-    String nested = type.getName().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
-    String decorator = "Cached" + nested.replace('$', '_');
+    String decorator = decoratorName(type);
     return "No cachegen decorator found for "
         + type.getName()
         + ". The annotation processor writes "

@@ -93,10 +93,7 @@ public final class FactoryWriter {
             .addMethod(type.build())
             .addMethod(decorate);
     if (model.generatedVisible()) {
-      factory.addAnnotation(
-          AnnotationSpec.builder(RuntimeTypes.GENERATED)
-              .addMember("value", "$S", DecoratorWriter.PROCESSOR)
-              .build());
+      factory.addAnnotation(DecoratorWriter.generated());
     }
     return JavaFile.builder(model.packageName(), factory.build())
         .skipJavaLangImports(true)

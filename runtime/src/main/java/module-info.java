@@ -30,4 +30,8 @@ module dev.cachegen.runtime {
   exports dev.cachegen.runtime;
   exports dev.cachegen.runtime.http;
   exports dev.cachegen.runtime.internal;
+
+  // Decorators.decorate finds the generated factories; a modular application declares
+  // `provides dev.cachegen.runtime.internal.DecoratorFactory with ...CachedX_Factory;`.
+  uses dev.cachegen.runtime.internal.DecoratorFactory;
 }

@@ -8,6 +8,8 @@ import dev.cachegen.processor.model.DecoratorModel;
 import dev.cachegen.processor.validation.AnnotationNames;
 import dev.cachegen.processor.validation.InterfaceValidator;
 import dev.cachegen.processor.writer.DecoratorWriter;
+import dev.cachegen.processor.writer.FactoryWriter;
+import dev.cachegen.processor.writer.Naming;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,6 +35,11 @@ import javax.lang.model.element.TypeElement;
  * <p>An interface that mentions a type not generated yet (by another processor) is deferred to the
  * next round. Each interface stands alone: one with errors gets no file, the others still do. The
  * processor never claims annotations, so other processors see them too.
+ *
+ * <p>Next to each public decorator it writes a factory, and in the last round one services index
+ * listing every factory of the compilation, which {@code dev.cachegen.runtime.Decorators} reads.
+ * That index has many originating elements, so the processor is declared aggregating for Gradle's
+ * incremental compilation ({@code META-INF/gradle/incremental.annotation.processors}).
  */
 @AutoService(Processor.class)
 public final class CachingProcessor extends AbstractProcessor {
@@ -48,6 +55,10 @@ public final class CachingProcessor extends AbstractProcessor {
   private Diagnostics diagnostics;
   private InterfaceValidator validator;
   private DecoratorWriter writer;
+  private final FactoryWriter factoryWriter = new FactoryWriter();
+
+  /** The factories written in every round, listed once in the last. */
+  private final ServiceIndex index = new ServiceIndex();
 
   /** Creates the processor; the compiler calls {@link #init} before use. */
   public CachingProcessor() {}
@@ -101,6 +112,13 @@ public final class CachingProcessor extends AbstractProcessor {
       done.add(name);
       process(type);
     }
+    if (round.processingOver()) {
+      try {
+        index.write(processingEnv.getFiler(), processingEnv.getElementUtils());
+      } catch (IOException | RuntimeException e) {
+        diagnostics.error(null, Message.SERVICE_INDEX_FAILED, ServiceIndex.PATH, e);
+      }
+    }
     return false;
   }
 
@@ -110,6 +128,10 @@ public final class CachingProcessor extends AbstractProcessor {
       if (model.isPresent()) {
         JavaFile file = writer.write(model.get());
         SourceFiles.write(processingEnv.getFiler(), file, type);
+        if (FactoryWriter.writesFactory(model.get())) {
+          SourceFiles.write(processingEnv.getFiler(), factoryWriter.write(model.get()), type);
+          index.add(Naming.qualifiedFactoryName(model.get()), type);
+        }
       }
     } catch (IOException | RuntimeException e) {
       StringWriter trace = new StringWriter();

@@ -208,7 +208,7 @@ class DiagnosticsTest {
     assertThat(compilation).hadErrorContaining("[DurationMalformed]").inFile(bad).onLine(4);
     assertThat(compilation).hadErrorContaining("[CachedVoidReturn]").inFile(bad).onLine(5);
     assertThat(compilation).hadErrorContaining("[KeyUnknownParameter]").inFile(bad).onLine(6);
-    assertEquals(List.of("test.CachedFine"), processor.createdSources());
+    assertEquals(List.of("test.CachedFine", "test.CachedFine_Factory"), processor.createdSources());
   }
 
   @Test

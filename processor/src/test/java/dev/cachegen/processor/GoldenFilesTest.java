@@ -33,6 +33,8 @@ class GoldenFilesTest {
   @ValueSource(
       strings = {
         "com.acme.CachedItemService",
+        "com.acme.CachedItemService_Factory",
+        "com.acme.catalog.CachedCatalog_Products_Factory",
         "com.acme.bulk.CachedDirectory",
         "com.acme.catalog.CachedCatalog_Products",
         "com.acme.catalog.CachedCatalog_Reader",

@@ -262,6 +262,17 @@ public final class CacheRuntime implements AutoCloseable {
     return batcher;
   }
 
+  /**
+   * The definitions of every cache used so far (name, value type, ttl and the other settings the
+   * processor wrote), in the order the caches were created. Read-only: for operations tools such as
+   * the Spring Boot starter's endpoint, which reaches a cache through {@link #cache} with one.
+   */
+  public java.util.List<CacheDefinition<?>> cacheDefinitions() {
+    synchronized (caches) {
+      return caches.values().stream().<CacheDefinition<?>>map(TieredCache::definition).toList();
+    }
+  }
+
   /** Statistics of every cache used so far. */
   public RuntimeStats stats() {
     Map<String, CacheStats> byName = new LinkedHashMap<>();

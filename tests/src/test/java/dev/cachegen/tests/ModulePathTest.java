@@ -37,7 +37,14 @@ class ModulePathTest {
   @Test
   void aModularApplicationRunsItsDecoratorAndCannotReachTheInternals() throws Exception {
     Path src = work.resolve("src");
-    write(src.resolve("module-info.java"), "module shop { requires dev.cachegen.runtime; }");
+    // What a modular application writes so that Decorators finds its generated factories: the
+    // index under META-INF/services is not read for named modules.
+    write(
+        src.resolve("module-info.java"),
+        "module shop {",
+        "  requires dev.cachegen.runtime;",
+        "  provides dev.cachegen.runtime.internal.DecoratorFactory with shop.CachedQuotes_Factory;",
+        "}");
     write(
         src.resolve("shop/Quotes.java"),
         "package shop;",
@@ -56,6 +63,9 @@ class ModulePathTest {
         "    try (CacheRuntime runtime = CacheRuntime.inMemory()) {",
         "      Quotes quotes = new CachedQuotes(id -> \"quote \" + id + \" #\" + ++calls[0], runtime);",
         "      System.out.println(quotes.quote(7) + \" / \" + quotes.quote(7) + \" / \" + calls[0]);",
+        "      Quotes found = dev.cachegen.runtime.Decorators.decorate(",
+        "          Quotes.class, id -> \"found \" + id + \" #\" + ++calls[0], runtime);",
+        "      System.out.println(found.quote(8) + \" / \" + found.quote(8) + \" / \" + calls[0]);",
         "    }",
         "  }",
         "}");
@@ -84,6 +94,9 @@ class ModulePathTest {
     assertTrue(
         output.lines().anyMatch("quote 7 #1 / quote 7 #1 / 1"::equals),
         "the second call came from the cache: " + output);
+    assertTrue(
+        output.lines().anyMatch("found 8 #2 / found 8 #2 / 2"::equals),
+        "Decorators found the factory the module provides: " + output);
 
     // The same application naming an internal class does not compile.
     write(

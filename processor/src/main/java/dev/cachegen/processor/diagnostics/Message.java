@@ -296,7 +296,10 @@ public enum Message {
           + " processor generating those types runs."),
   PROCESSOR_CRASH(
       "cachegen failed unexpectedly on %s, so no decorator was written for it. Please report"
-          + " this with the stack trace: %s");
+          + " this with the stack trace: %s"),
+  SERVICE_INDEX_FAILED(
+      "cachegen could not write %s, so Decorators.decorate will not find this compilation's"
+          + " decorators (constructing them directly still works): %s");
 
   private final String tag;
   private final String template;

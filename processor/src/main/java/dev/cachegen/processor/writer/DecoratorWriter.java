@@ -76,10 +76,7 @@ public final class DecoratorWriter {
             .addTypeVariables(typeVariables(model))
             .addSuperinterface(interfaceName);
     if (model.generatedVisible()) {
-      type.addAnnotation(
-          AnnotationSpec.builder(RuntimeTypes.GENERATED)
-              .addMember("value", "$S", PROCESSOR)
-              .build());
+      type.addAnnotation(generated());
     }
     if (model.isPublic()) {
       type.addModifiers(Modifier.PUBLIC);
@@ -108,6 +105,13 @@ public final class DecoratorWriter {
     return JavaFile.builder(model.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
+        .build();
+  }
+
+  /** {@code @Generated("dev.cachegen.processor.CachingProcessor")}, on every generated class. */
+  static AnnotationSpec generated() {
+    return AnnotationSpec.builder(RuntimeTypes.GENERATED)
+        .addMember("value", "$S", PROCESSOR)
         .build();
   }
 

@@ -135,6 +135,21 @@ public final class Naming {
     return "Cached" + String.join("_", model.simpleNames());
   }
 
+  /**
+   * The factory of {@code model}'s decorator, {@code CachedItemService_Factory}, listed in the
+   * services index for {@code dev.cachegen.runtime.Decorators}.
+   */
+  public static String factoryName(DecoratorModel model) {
+    return decoratorName(model) + "_Factory";
+  }
+
+  /** The factory's qualified name, as the services index lists it. */
+  public static String qualifiedFactoryName(DecoratorModel model) {
+    return model.packageName().isEmpty()
+        ? factoryName(model)
+        : model.packageName() + "." + factoryName(model);
+  }
+
   /** The {@code CacheDefinition} constant of {@code method}: {@code BY_OWNER}. */
   public String constant(CachedMethod method) {
     return constants.get(method.element());

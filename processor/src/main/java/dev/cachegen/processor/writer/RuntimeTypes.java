@@ -16,6 +16,7 @@ final class RuntimeTypes {
   static final ClassName CACHE_DEFINITION = ClassName.get(PACKAGE, "CacheDefinition");
   static final ClassName CACHE_ENTRY = ClassName.get(PACKAGE, "CacheEntry");
   static final ClassName CACHE_RUNTIME = ClassName.get(API, "CacheRuntime");
+  static final ClassName DECORATOR_FACTORY = ClassName.get(PACKAGE, "DecoratorFactory");
   static final ClassName KEYS = ClassName.get(PACKAGE, "Keys");
   static final ClassName TAGS = ClassName.get(PACKAGE, "Tags");
   static final ClassName CACHE = ClassName.get(PACKAGE, "Cache");

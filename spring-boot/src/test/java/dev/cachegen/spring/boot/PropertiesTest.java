@@ -1,0 +1,71 @@
+package dev.cachegen.spring.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cachegen.runtime.CacheRuntime;
+import dev.cachegen.testing.RedisExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * Boot's Redis properties and cachegen's own reach the runtime; a value the runtime rejects stops
+ * the start with a message naming the property.
+ */
+class PropertiesTest {
+  @RegisterExtension static final RedisExtension redis = RedisExtension.perClass();
+
+  @Test
+  void noRedisPropertyMeansInMemory() {
+    try (ConfigurableApplicationContext app = Apps.plain()) {
+      assertEquals("none", app.getBean(CacheRuntime.class).stats().sharedTier());
+    }
+  }
+
+  @Test
+  void hostPortAndDatabaseMakeTheRedisUri() {
+    try (ConfigurableApplicationContext app =
+        Apps.plain(
+            "spring.data.redis.host=" + redis.host(),
+            "spring.data.redis.port=" + redis.port(),
+            "spring.data.redis.database=3",
+            "spring.data.redis.timeout=400ms",
+            "cachegen.key-prefix=" + redis.keyPrefix())) {
+      CacheRuntime runtime = app.getBean(CacheRuntime.class);
+      assertEquals(
+          "redis://" + redis.host() + ":" + redis.port() + "/3", runtime.stats().sharedTier());
+      app.getBean("catalog", Catalog.class).name(1);
+      try (RedisClient database3 =
+          RedisClient.create("redis://" + redis.host() + ":" + redis.port() + "/3")) {
+        assertEquals(
+            1,
+            database3.keys(redis.keyPrefix() + ":catalog.names:*").size(),
+            "the entry went to database 3");
+      }
+    }
+  }
+
+  @Test
+  void aRejectedValueNamesItsProperty() {
+    assertStartFails("cachegen.key-prefix", "cachegen.key-prefix=no spaces");
+    assertStartFails("cachegen.stampede.wait", "cachegen.stampede.wait=-1s");
+    assertStartFails("cachegen.write-behind.capacity", "cachegen.write-behind.capacity=0");
+    assertStartFails("spring.data.redis.url", "spring.data.redis.url=http://example.com");
+    assertStartFails("spring.data.redis.ssl.bundle", "spring.data.redis.ssl.bundle=corporate");
+  }
+
+  private static void assertStartFails(String property, String setting) {
+    Exception e = assertThrows(Exception.class, () -> Apps.plain(setting).close());
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    String message = String.valueOf(cause.getMessage());
+    assertTrue(
+        message.contains(property),
+        () -> setting + " failed with a message that does not name it: " + message);
+  }
+}

@@ -158,6 +158,9 @@ public final class MemoryWriteBehind<C> extends WriteBehindBackend<C> {
   @Override
   public void drain(Duration timeout) {
     closing = true;
+    if (queue.isEmpty() && enqueued.sum() == finished.sum()) {
+      return; // nothing queued, nothing being applied: the worker ends at its next poll
+    }
     if (stopWorker(timeout)) {
       return;
     }

@@ -37,6 +37,7 @@ class GoldenFilesTest {
         "com.acme.catalog.CachedCatalog_Products",
         "com.acme.catalog.CachedCatalog_Reader",
         "com.acme.fresh.CachedPrices",
+        "com.acme.keys.CachedArrayKeys",
         "com.acme.store.CachedInventory",
         "com.acme.web.CachedStorefront"
       })

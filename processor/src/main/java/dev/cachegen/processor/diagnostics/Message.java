@@ -60,8 +60,9 @@ public enum Message {
   KEY_PART_TYPE_NOT_ALLOWED(
       "%s of method %s is a key part of type %s, which has no stable text form for a cache key."
           + " Key parts may be primitives and their boxes, String, enums, UUID, BigInteger,"
-          + " BigDecimal, java.time values (Instant, LocalDate, Duration, ...) or records made of"
-          + " those. Name a field instead, such as key = \"{%s.id}\"."),
+          + " BigDecimal, java.time values (Instant, LocalDate, Duration, ...), records made of"
+          + " those, or arrays (and varargs) of any of these. Name a field instead, such as key ="
+          + " \"{%s.id}\"."),
   KEY_WITH_CACHE_KEY(
       "Method %s has both a key template and @CacheKey on parameter '%s'; they contradict each"
           + " other. Keep one: remove key, or remove @CacheKey."),

@@ -129,7 +129,12 @@ final class KeyResolver {
       TypeMirror parameterType = type.getParameterTypes().get(i);
       Optional<KeyPart.Value> value =
           value(
-              parameter.getSimpleName().toString(), false, parameterType, List.of(), parameterType);
+              parameter.getSimpleName().toString(),
+              false,
+              parameterType,
+              List.of(),
+              parameterType,
+              true);
       if (value.isPresent()) {
         parts.add(value.get());
       } else {
@@ -245,7 +250,7 @@ final class KeyResolver {
       walked = walked + "." + name;
     }
     Optional<KeyPart.Value> value =
-        value(root.name(), root.isResult(), root.type(), chain, current);
+        value(root.name(), root.isResult(), root.type(), chain, current, kind == TemplateKind.KEY);
     if (value.isEmpty()) {
       diagnostics.error(
           method,
@@ -260,10 +265,29 @@ final class KeyResolver {
     return value;
   }
 
-  /** A value of an allowed type, or empty when {@code type} cannot be a key part. */
+  /**
+   * A value of an allowed type, or empty when {@code type} cannot be a key part. Arrays are keys
+   * element by element; they are not tags, since one tag per array would surprise a reader who
+   * expects a tag per element.
+   */
   private Optional<KeyPart.Value> value(
-      String root, boolean fromResult, TypeMirror rootType, List<Accessor> chain, TypeMirror type) {
+      String root,
+      boolean fromResult,
+      TypeMirror rootType,
+      List<Accessor> chain,
+      TypeMirror type,
+      boolean arraysAllowed) {
     boolean rootIsReference = !rootType.getKind().isPrimitive();
+    Optional<TypeMirror> element =
+        arraysAllowed ? keyPartTypes.keyArrayElement(type) : Optional.empty();
+    if (element.isPresent()) {
+      List<String> components =
+          keyPartTypes.isLeaf(element.get())
+              ? List.of()
+              : keyPartTypes.leafRecordComponents(element.get()).orElseThrow();
+      return Optional.of(
+          new KeyPart.Value(root, rootIsReference, chain, type, components, fromResult, true));
+    }
     if (keyPartTypes.isLeaf(type)) {
       return Optional.of(
           new KeyPart.Value(root, rootIsReference, chain, type, List.of(), fromResult));

@@ -77,6 +77,8 @@ class DiagnosticsTest {
           WriteBehindThrowsThrowable | WriteBehindThrowsThrowable | @WriteBehind method save declares throws java.lang.Throwable
           WriteBehindMaxAttempts   | WriteBehindMaxAttempts      | maxAttempts 0 of @WriteBehind method save is less than 1
           WriteTagsMissing         | WriteTagsMissing            | Cache "byOwner" tags its entries with 1 ("owner:{ownerId}") in byOwner(long), but @WriteThrough method replace gives none. A written entry must carry the tags a loaded entry carries
+          WriteTagsMissingTemplated | WriteTagsMissing           | Cache "byOwner" tags its entries with 2 ("items", "owner:{ownerId}") in byOwner(long), but @WriteThrough method replace gives none. A written entry must carry the tags a loaded entry carries, or an @InvalidateTags meant for it misses it: declare tags with the same templates, resolved from this method's parameters. Constant tags (without braces) are inherited: declaring only the templated ones, in order, is enough.
+          WriteKeyWithCacheKey     | KeyWithCacheKey             | Method save has both a key template and @CacheKey on parameter 'id'
           WriteTagShapeMismatch    | WriteTagShapeMismatch       | Tag 1 of cache "byOwner" is ("owner:", long) in byOwner(long), but @WriteThrough method replace's tag "owner:{name}" gives ("owner:", String).
           CachedWithWrite          | CachedWithWrite             | Method save has both @Cached and @WriteThrough. A method either reads a cache or changes one
           WriteThroughWithWriteBehind | WriteThroughWithWriteBehind | Method save has both @WriteThrough and @WriteBehind

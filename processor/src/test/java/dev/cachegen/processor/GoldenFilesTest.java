@@ -38,6 +38,7 @@ class GoldenFilesTest {
         "com.acme.catalog.CachedCatalog_Reader",
         "com.acme.fresh.CachedPrices",
         "com.acme.keys.CachedArrayKeys",
+        "com.acme.shelf.CachedShelf",
         "com.acme.store.CachedInventory",
         "com.acme.web.CachedStorefront"
       })

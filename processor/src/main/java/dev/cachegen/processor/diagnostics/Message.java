@@ -68,7 +68,8 @@ public enum Message {
           + " other. Keep one: remove key, or remove @CacheKey."),
   CACHE_KEY_WITHOUT_CACHED(
       "@CacheKey on parameter '%s' of method %s has no effect, because the method is not"
-          + " @Cached. Remove @CacheKey or add @Cached to the method."),
+          + " @Cached, @WriteThrough, @WriteBehind or @Invalidate, so it builds no key. Remove"
+          + " @CacheKey or add @Cached to the method."),
   DURATION_MALFORMED(
       "%s \"%s\" of method %s is not a duration. Write a number and a unit (ms, s, m, h, d), such"
           + " as \"30s\" or \"5m\", or ISO-8601 such as \"PT5M\"."),
@@ -218,7 +219,8 @@ public enum Message {
       "Cache \"%s\" tags its entries with %s in %s, but @%s method %s gives %s. A written entry"
           + " must carry the tags a loaded entry carries, or an @InvalidateTags meant for it"
           + " misses it: declare tags with the same templates, resolved from this method's"
-          + " parameters."),
+          + " parameters. Constant tags (without braces) are inherited: declaring only the"
+          + " templated ones, in order, is enough."),
   WRITE_TAG_SHAPE_MISMATCH(
       "Tag %d of cache \"%s\" is %s in %s, but @%s method %s's tag \"%s\" gives %s. A written"
           + " entry must carry the tags a loaded entry of the same key carries: use the same text"

@@ -168,7 +168,10 @@ public final class InterfaceValidator {
 
   private void checkCacheKeysHaveCached(TypeElement type) {
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (AnnotationMirrors.has(method, AnnotationMirrors.CACHED)) {
+      if (AnnotationMirrors.has(method, AnnotationMirrors.CACHED)
+          || AnnotationMirrors.has(method, AnnotationMirrors.WRITE_THROUGH)
+          || AnnotationMirrors.has(method, AnnotationMirrors.WRITE_BEHIND)
+          || !AnnotationMirrors.invalidates(method).isEmpty()) {
         continue;
       }
       for (VariableElement parameter : method.getParameters()) {

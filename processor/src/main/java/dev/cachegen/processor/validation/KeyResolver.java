@@ -43,11 +43,7 @@ final class KeyResolver {
   Optional<List<KeyPart>> resolve(
       ExecutableElement method, ExecutableType type, AnnotationAttributes cached) {
     String template = cached.string("key");
-    List<VariableElement> marked =
-        method.getParameters().stream()
-            .filter(p -> AnnotationMirrors.has(p, AnnotationMirrors.CACHE_KEY))
-            .map(p -> (VariableElement) p)
-            .toList();
+    List<VariableElement> marked = marked(method);
     if (!template.isEmpty()) {
       if (!marked.isEmpty()) {
         diagnostics.error(
@@ -71,8 +67,9 @@ final class KeyResolver {
   }
 
   /**
-   * The key of a write or an invalidation: its {@code key} template, else every parameter except
-   * {@code excluded} (the stored value), in order. Empty after reporting errors.
+   * The key of a write or an invalidation: its {@code key} template, else the parameters marked
+   * {@code @CacheKey}, else every parameter except {@code excluded} (the stored value), in order.
+   * Empty after reporting errors.
    */
   Optional<List<KeyPart>> key(
       ExecutableElement method,
@@ -81,12 +78,33 @@ final class KeyResolver {
       AnnotationAttributes annotation,
       Optional<String> excluded) {
     String template = annotation.string("key");
+    List<VariableElement> marked = marked(method);
     if (!template.isEmpty()) {
+      if (!marked.isEmpty()) {
+        diagnostics.error(
+            method,
+            annotation.mirror(),
+            annotation.written("key"),
+            Message.KEY_WITH_CACHE_KEY,
+            method.getSimpleName(),
+            marked.get(0).getSimpleName());
+        return Optional.empty();
+      }
       return template(
           method, scope, annotation, annotation.written("key"), template, TemplateKind.KEY);
     }
+    if (!marked.isEmpty()) {
+      return parameters(method, type, marked::contains);
+    }
     return parameters(
         method, type, p -> excluded.isEmpty() || !p.getSimpleName().contentEquals(excluded.get()));
+  }
+
+  private static List<VariableElement> marked(ExecutableElement method) {
+    return method.getParameters().stream()
+        .filter(p -> AnnotationMirrors.has(p, AnnotationMirrors.CACHE_KEY))
+        .map(p -> (VariableElement) p)
+        .toList();
   }
 
   /** The tag templates of {@code attribute}, in order, or empty after reporting errors. */

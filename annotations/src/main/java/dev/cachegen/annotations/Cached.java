@@ -127,6 +127,45 @@ public @interface Cached {
    */
   String[] tags() default {};
 
+  /**
+   * A condition on the arguments, checked before anything else: when it is false the call goes
+   * straight to the delegate, and nothing is read from or stored in the cache. For example {@code
+   * "{page} == 0"} caches the first page only. Empty (the default) always caches.
+   *
+   * <p>Conditions are compiled into plain Java; nothing is parsed at run time. The grammar:
+   *
+   * <pre>
+   * condition  := or
+   * or         := and ( "||" and )*
+   * and        := unary ( "&amp;&amp;" unary )*
+   * unary      := "!" unary | "(" or ")" | test
+   * test       := "{" path "}" [ ( "==" | "!=" ) literal ]
+   * literal    := null | true | false | an integer such as 0 or -1
+   *             | 'text' (single quotes; ' and \ escape) | an enum constant such as ACTIVE
+   * </pre>
+   *
+   * <p>A path names a parameter and its accessors, as in {@link #key()}; a test without a literal
+   * needs a {@code boolean} or {@code Boolean} path ({@code "{query.firstPage}"}). A path that
+   * meets a {@code null} (a {@code null} parameter or accessor on the way) is {@code null}: a test
+   * without a literal is then false, {@code == null} true and {@code ==} any other literal false;
+   * {@code !=} and {@code !} negate. Integers compare with numeric paths, {@code 'x'} with {@code
+   * String} and {@code char} paths (one character), constants with enum paths. A condition cannot
+   * name {@code result}: it is checked before the delegate runs (see {@link #unless()}).
+   */
+  String condition() default "";
+
+  /**
+   * A condition on the loaded value, checked after each load: when it is true the value is returned
+   * (and shared with callers waiting for the same load) but not stored in either tier. For example
+   * {@code "{result.empty}"} leaves empty lists out of the cache. The grammar is that of {@link
+   * #condition()}, over {@code result} only: the value as cached, so the {@code T} of {@code
+   * Optional<T>} and of futures, and each value of a bulk method's map on its own. It holds for
+   * every load of the cache: plain, asynchronous, bulk, batched ({@code batchWith}) and background
+   * refreshes; values stored by {@link WriteThrough} and {@link WriteBehind} are stored as written.
+   * Empty (the default) stores every value.
+   */
+  String unless() default "";
+
   /** When {@code true}, a read extends the entry's life, in both tiers. */
   boolean sliding() default false;
 

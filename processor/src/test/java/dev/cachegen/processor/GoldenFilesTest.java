@@ -36,6 +36,7 @@ class GoldenFilesTest {
         "com.acme.bulk.CachedDirectory",
         "com.acme.catalog.CachedCatalog_Products",
         "com.acme.catalog.CachedCatalog_Reader",
+        "com.acme.conditions.CachedListings",
         "com.acme.fresh.CachedPrices",
         "com.acme.keys.CachedArrayKeys",
         "com.acme.shelf.CachedShelf",

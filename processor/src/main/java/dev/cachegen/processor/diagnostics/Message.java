@@ -87,9 +87,9 @@ public enum Message {
           + " name such as \"items.byOwner\"."),
   CACHE_NAME_CONFLICT(
       "Cache name \"%s\" of method %s is also used by %s, with %s. Methods that share a cache must"
-          + " agree on the value type, on the types of the key parts and on earlyRefresh,"
-          + " staleWhileRevalidate and staleIfError (the runtime builds a cache from the first"
-          + " definition it is given). Give one of them another name."),
+          + " agree on the value type, on the types of the key parts, on unless and on"
+          + " earlyRefresh, staleWhileRevalidate and staleIfError (the runtime builds a cache from"
+          + " the first definition it is given). Give one of them another name."),
   EARLY_REFRESH_NEGATIVE(
       "earlyRefresh %s of method %s is negative. Use 0 to turn early refresh off, or a positive"
           + " beta such as 1.0."),
@@ -125,6 +125,27 @@ public enum Message {
           + " parts may be primitives and their boxes, String, enums, UUID, BigInteger,"
           + " BigDecimal, java.time values (Instant, LocalDate, Duration, ...) or records made of"
           + " those. Name a field instead, such as \"{%s.id}\"."),
+  CONDITION_SYNTAX(
+      "%s of method %s is malformed at position %d: %s. A condition tests paths in braces,"
+          + " alone or compared with == or != to null, true, false, an integer, 'text' or an enum"
+          + " constant, joined with &&, || and !, such as condition = \"{page} == 0\"."),
+  CONDITION_UNKNOWN_PARAMETER("%s of method %s names '%s', which is not a parameter.%s"),
+  CONDITION_UNKNOWN_ACCESSOR(
+      "%s of method %s reads '%s' of %s, which has no record component, no-arg method or getter of"
+          + " that name. %s"),
+  CONDITION_NAMES_RESULT(
+      "Condition \"%s\" of method %s names {%s}, but a condition is checked before the delegate"
+          + " runs, when there is no result. To keep a result out of the cache, use unless ="
+          + " \"%s\" instead."),
+  UNLESS_NAMES_PARAMETER(
+      "unless \"%s\" of method %s names the parameter '%s', but unless is checked on the loaded"
+          + " value alone, in every load of the cache (bulk, batched and background ones too), and"
+          + " may name only {result}. To skip the cache depending on the arguments, use condition"
+          + " = \"%s\" instead."),
+  CONDITION_NOT_BOOLEAN(
+      "%s of method %s tests {%s} alone, but it is of type %s, not boolean. Compare it with a"
+          + " literal, such as %s."),
+  CONDITION_TYPE_MISMATCH("%s of method %s compares {%s} of type %s with %s, which %s."),
   BULK_PARAMETER_COUNT(
       "Bulk method %s takes %s besides its keys '%s'. Each key of a bulk method is cached on its"
           + " own, so the key must be the element alone, and other parameters would be silently"

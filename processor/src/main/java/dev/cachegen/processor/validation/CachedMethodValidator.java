@@ -7,6 +7,7 @@ import dev.cachegen.processor.model.Batching;
 import dev.cachegen.processor.model.BulkKeys;
 import dev.cachegen.processor.model.CacheTtl;
 import dev.cachegen.processor.model.CachedMethod;
+import dev.cachegen.processor.model.CheckedCondition;
 import dev.cachegen.processor.model.Freshness;
 import dev.cachegen.processor.model.KeyPart;
 import dev.cachegen.processor.model.ReturnKind;
@@ -38,6 +39,7 @@ final class CachedMethodValidator {
   private final ShapeFingerprint shapes;
   private final BulkMethods bulkMethods;
   private final BatchingValidator batchings;
+  private final ConditionResolver conditions;
 
   CachedMethodValidator(
       Diagnostics diagnostics,
@@ -46,7 +48,8 @@ final class CachedMethodValidator {
       KeyResolver keys,
       ShapeFingerprint shapes,
       BulkMethods bulkMethods,
-      BatchingValidator batchings) {
+      BatchingValidator batchings,
+      ConditionResolver conditions) {
     this.diagnostics = diagnostics;
     this.elements = elements;
     this.valueTypes = valueTypes;
@@ -54,6 +57,7 @@ final class CachedMethodValidator {
     this.shapes = shapes;
     this.bulkMethods = bulkMethods;
     this.batchings = batchings;
+    this.conditions = conditions;
   }
 
   /**
@@ -94,6 +98,9 @@ final class CachedMethodValidator {
     Optional<Batching> batching =
         batchings.validate(
             method, cached, form == BulkMethods.Form.BULK, keyParts, value, siblings);
+    Optional<CheckedCondition> condition = conditions.condition(method, type, cached);
+    Optional<CheckedCondition> unless =
+        value.flatMap(v -> conditions.unless(method, type, cached, v.valueType()));
     if (diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -114,7 +121,9 @@ final class CachedMethodValidator {
             shapes.of(value.orElseThrow().valueType()),
             tags.orElseThrow(),
             bulk,
-            batching));
+            batching,
+            condition,
+            unless));
   }
 
   /**

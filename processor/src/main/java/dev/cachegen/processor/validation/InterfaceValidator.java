@@ -3,6 +3,7 @@ package dev.cachegen.processor.validation;
 import dev.cachegen.processor.diagnostics.Diagnostics;
 import dev.cachegen.processor.diagnostics.Message;
 import dev.cachegen.processor.model.CachedMethod;
+import dev.cachegen.processor.model.CheckedCondition;
 import dev.cachegen.processor.model.DecoratorModel;
 import dev.cachegen.processor.model.DelegatingMethod;
 import dev.cachegen.processor.model.Freshness;
@@ -69,7 +70,8 @@ public final class InterfaceValidator {
             keys,
             new ShapeFingerprint(types),
             bulkMethods,
-            new BatchingValidator(diagnostics, types, bulkMethods));
+            new BatchingValidator(diagnostics, types, bulkMethods),
+            new ConditionResolver(diagnostics, types, keys));
     this.keyShapes = new KeyShapes(types);
     this.writeMethods = new WriteMethodValidator(diagnostics, elements, types, valueTypes, keys);
     this.cacheControls =
@@ -314,6 +316,14 @@ public final class InterfaceValidator {
           earlier.valueType(),
           later.valueType());
     }
+    String earlierUnless = earlier.unless().map(CheckedCondition::text).orElse("");
+    String laterUnless = later.unless().map(CheckedCondition::text).orElse("");
+    if (!earlierUnless.equals(laterUnless)) {
+      // The definition carries unless, and the runtime builds the cache from the first one.
+      return describeUnless(earlierUnless)
+          + " where this method has "
+          + describeUnless(laterUnless);
+    }
     if (!earlier.freshness().equals(later.freshness())) {
       // The runtime creates the cache from whichever definition it gets first; a method whose
       // in-process hits do not check freshness would answer with entries past their expiry.
@@ -353,6 +363,10 @@ public final class InterfaceValidator {
           + " (entries loaded in bulk carry no tags)";
     }
     return null;
+  }
+
+  private static String describeUnless(String unless) {
+    return unless.isEmpty() ? "no unless" : "unless = \"" + unless + "\"";
   }
 
   /** {@code earlyRefresh = 1.0, staleWhileRevalidate = "30s"}, as the settings are written. */

@@ -234,10 +234,51 @@ final class KeyResolver {
       KeyTemplate.Placeholder placeholder,
       TemplateScope.Name root,
       TemplateKind kind) {
+    Optional<KeyPart.Value> walked =
+        walk(method, annotation, position, template, placeholder.path(), root, kind);
+    if (walked.isEmpty()) {
+      return Optional.empty();
+    }
+    TypeMirror current = walked.get().type();
+    Optional<KeyPart.Value> value =
+        value(
+            root.name(),
+            root.isResult(),
+            root.type(),
+            walked.get().accessors(),
+            current,
+            kind == TemplateKind.KEY);
+    if (value.isEmpty()) {
+      diagnostics.error(
+          method,
+          annotation.mirror(),
+          position,
+          kind.partTypeNotAllowed,
+          kind.partName + " {" + placeholder.text() + "}",
+          method.getSimpleName(),
+          current,
+          placeholder.text());
+    }
+    return value;
+  }
+
+  /**
+   * The value at the end of {@code path} (the root's name, then accessor names), of whatever type;
+   * empty after reporting an unknown accessor with {@code kind}'s message and a "Did you mean"
+   * hint. Templates and conditions walk their paths here.
+   */
+  Optional<KeyPart.Value> walk(
+      ExecutableElement method,
+      AnnotationAttributes annotation,
+      AnnotationValue position,
+      String template,
+      List<String> path,
+      TemplateScope.Name root,
+      TemplateKind kind) {
     List<Accessor> chain = new ArrayList<>();
     TypeMirror current = root.type();
     String walked = root.name();
-    for (String name : placeholder.path().subList(1, placeholder.path().size())) {
+    for (String name : path.subList(1, path.size())) {
       Optional<Accessors.Resolved> resolved = accessors.resolve(current, name);
       if (resolved.isEmpty()) {
         List<String> existing = accessors.namesOn(current);
@@ -267,20 +308,14 @@ final class KeyResolver {
       current = resolved.get().returnType();
       walked = walked + "." + name;
     }
-    Optional<KeyPart.Value> value =
-        value(root.name(), root.isResult(), root.type(), chain, current, kind == TemplateKind.KEY);
-    if (value.isEmpty()) {
-      diagnostics.error(
-          method,
-          annotation.mirror(),
-          position,
-          kind.partTypeNotAllowed,
-          kind.partName + " {" + placeholder.text() + "}",
-          method.getSimpleName(),
-          current,
-          placeholder.text());
-    }
-    return value;
+    return Optional.of(
+        new KeyPart.Value(
+            root.name(),
+            !root.type().getKind().isPrimitive(),
+            chain,
+            current,
+            List.of(),
+            root.isResult()));
   }
 
   /**

@@ -6,6 +6,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.cachegen.processor.model.BulkKeys;
 import dev.cachegen.processor.model.CachedMethod;
+import dev.cachegen.processor.model.CheckedCondition;
 import dev.cachegen.processor.model.CollectionKind;
 import dev.cachegen.processor.model.DelegatingMethod;
 import dev.cachegen.processor.model.Freshness;
@@ -33,6 +34,7 @@ final class MethodBodies {
   private final DeclaredType interfaceType;
   private final Naming naming;
   private final KeyCode keyCode;
+  private final ConditionCode conditions;
   private final Javadocs javadocs;
   private final WriteBodies writes;
 
@@ -41,12 +43,14 @@ final class MethodBodies {
       DeclaredType interfaceType,
       Naming naming,
       KeyCode keyCode,
+      ConditionCode conditions,
       Javadocs javadocs,
       WriteBodies writes) {
     this.types = types;
     this.interfaceType = interfaceType;
     this.naming = naming;
     this.keyCode = keyCode;
+    this.conditions = conditions;
     this.javadocs = javadocs;
     this.writes = writes;
   }
@@ -90,6 +94,7 @@ final class MethodBodies {
       spec.addJavadoc("Cached $L: L1, then L2, then the delegate.\n", javadocs.link(method));
     }
     freshnessJavadoc(spec, method.freshness());
+    condition(spec, method);
     spec.addStatement("$T $N = $L", Object.class, locals.key(), keyCode.localKey(method));
     spec.addStatement(
         "$T $N = $L.getIfPresent($N)",
@@ -114,6 +119,30 @@ final class MethodBodies {
     }
     spec.addStatement("return $L", miss(method, locals, cache));
     return spec.build();
+  }
+
+  /**
+   * {@code if (!(page == 0)) return this.delegate.find(page);}: a call whose {@code condition} is
+   * false skips the caches, and a line of Javadoc says so; {@code unless} lives in the definition.
+   */
+  private void condition(MethodSpec.Builder spec, CachedMethod method) {
+    method
+        .unless()
+        .ifPresent(
+            unless ->
+                spec.addJavadoc(
+                    "A loaded value for which {@code $L} holds is returned but not cached.\n",
+                    unless.text()));
+    if (method.condition().isEmpty()) {
+      return;
+    }
+    CheckedCondition condition = method.condition().get();
+    spec.addJavadoc(
+        "Caches only when {@code $L}; other calls go straight to the delegate.\n",
+        condition.text());
+    spec.beginControlFlow("if ($L)", conditions.negationOf(condition.expression(), null))
+        .addStatement("return $L", delegateCall(method.element()))
+        .endControlFlow();
   }
 
   /** One line per freshness setting, saying what a caller gets around the entry's expiry. */
@@ -164,6 +193,7 @@ final class MethodBodies {
         "Cached bulk $L: each key on its own, L1, then L2, then one delegate call with the keys"
             + " still missing.\n",
         javadocs.link(method));
+    condition(spec, method);
     spec.addStatement(
         "return $L.getAll(\n$N,\n$N -> $L,\n$N -> $L,\n$N -> $L)",
         cache,

@@ -4,6 +4,7 @@ import dev.cachegen.annotations.StampedePolicy;
 import java.lang.reflect.Type;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +46,7 @@ public final class CacheDefinition<V> {
   private final double earlyRefresh;
   private final long staleWhileRevalidateNanos;
   private final long staleIfErrorNanos;
+  private final Predicate<? super V> unless;
 
   private CacheDefinition(Builder<V> builder) {
     this.name = builder.name;
@@ -61,6 +63,7 @@ public final class CacheDefinition<V> {
     this.earlyRefresh = builder.earlyRefresh;
     this.staleWhileRevalidateNanos = builder.staleWhileRevalidateNanos;
     this.staleIfErrorNanos = builder.staleIfErrorNanos;
+    this.unless = builder.unless;
   }
 
   /**
@@ -104,6 +107,24 @@ public final class CacheDefinition<V> {
   /** Whether {@code null} answers are cached. */
   public boolean cacheNulls() {
     return cacheNulls;
+  }
+
+  /**
+   * Whether a value just loaded is stored: not a {@code null} unless the cache caches nulls, and
+   * not a value its {@linkplain Builder#unless unless condition} holds for. Every load path asks
+   * this (single, asynchronous, bulk, background refresh); explicit writes ({@code put}) do not. A
+   * condition that throws (an accessor of the value failed) stores nothing: the value is still
+   * returned, and a failing accessor does not turn a successful load into an error.
+   */
+  public boolean stores(V value) {
+    if (value == null && !cacheNulls) {
+      return false;
+    }
+    try {
+      return !unless.test(value);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** What concurrent misses of one key do. */
@@ -198,6 +219,7 @@ public final class CacheDefinition<V> {
     private double earlyRefresh;
     private long staleWhileRevalidateNanos;
     private long staleIfErrorNanos;
+    private Predicate<? super V> unless = value -> false;
 
     private Builder(String name, Type valueType) {
       this.name = Objects.requireNonNull(name, "name");
@@ -234,6 +256,15 @@ public final class CacheDefinition<V> {
     /** Whether {@code null} answers are cached. */
     public Builder<V> cacheNulls(boolean cacheNulls) {
       this.cacheNulls = cacheNulls;
+      return this;
+    }
+
+    /**
+     * A loaded value this predicate holds for is returned but not stored: the compiled form of
+     * {@code @Cached(unless = ...)}. It is given {@code null} too when the cache caches nulls.
+     */
+    public Builder<V> unless(Predicate<? super V> unless) {
+      this.unless = Objects.requireNonNull(unless, "unless");
       return this;
     }
 

@@ -139,8 +139,8 @@ final class BulkRead<V> {
       if (value != null) {
         found.put(key, value);
       }
-      if (value == null && !context.definition().cacheNulls()) {
-        continue;
+      if (!context.definition().stores(value)) {
+        continue; // a null the cache does not keep, or a value its unless condition holds for
       }
       CacheEntry<V> entry =
           freshness.entry(

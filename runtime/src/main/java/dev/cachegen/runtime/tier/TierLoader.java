@@ -265,8 +265,9 @@ final class TierLoader<V> {
     };
   }
 
+  /** Whether a loaded value is stored: {@code CacheDefinition.stores} (nulls, {@code unless}). */
   boolean cacheable(V value) {
-    return value != null || context.definition().cacheNulls();
+    return context.definition().stores(value);
   }
 
   /** Calls an asynchronous delegate; a {@code null} future is the delegate's mistake. */

@@ -166,6 +166,20 @@ public @interface Cached {
    */
   String unless() default "";
 
+  /**
+   * The loaded value's own time to live, read from it: a path over {@code result} (the value as
+   * cached) of type {@code java.time.Instant} (when it expires), {@code java.time.Duration} (how
+   * long it lives) or {@code long}/{@code Long} (when it expires, in milliseconds since the epoch),
+   * such as {@code "{result.expiresAt}"} for a token. It replaces {@link #ttl()} for that entry in
+   * both tiers, jittered like it, and {@link #ttl()} stays the longest an entry lives (set it to
+   * the longest validity you expect); the in-process tier never keeps the entry past it, whatever
+   * {@link #localTtl()} says. A value that has already expired is returned but not cached; a {@code
+   * null} on the path gives the entry {@link #ttl()}. Written values ({@link WriteThrough}, {@link
+   * WriteBehind}) get their ttl the same way. Not with {@link #sliding()}. Empty (the default)
+   * gives every entry {@link #ttl()}.
+   */
+  String ttlFrom() default "";
+
   /** When {@code true}, a read extends the entry's life, in both tiers. */
   boolean sliding() default false;
 

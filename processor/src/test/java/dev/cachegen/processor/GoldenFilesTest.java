@@ -41,6 +41,7 @@ class GoldenFilesTest {
         "com.acme.keys.CachedArrayKeys",
         "com.acme.shelf.CachedShelf",
         "com.acme.store.CachedInventory",
+        "com.acme.tokens.CachedTokens",
         "com.acme.web.CachedStorefront"
       })
   void generatedSourceEqualsGolden(String decorator) throws IOException {

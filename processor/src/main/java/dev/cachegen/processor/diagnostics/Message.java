@@ -87,7 +87,7 @@ public enum Message {
           + " name such as \"items.byOwner\"."),
   CACHE_NAME_CONFLICT(
       "Cache name \"%s\" of method %s is also used by %s, with %s. Methods that share a cache must"
-          + " agree on the value type, on the types of the key parts, on unless and on"
+          + " agree on the value type, on the types of the key parts, on unless, ttlFrom and"
           + " earlyRefresh, staleWhileRevalidate and staleIfError (the runtime builds a cache from"
           + " the first definition it is given). Give one of them another name."),
   EARLY_REFRESH_NEGATIVE(
@@ -146,6 +146,23 @@ public enum Message {
       "%s of method %s tests {%s} alone, but it is of type %s, not boolean. Compare it with a"
           + " literal, such as %s."),
   CONDITION_TYPE_MISMATCH("%s of method %s compares {%s} of type %s with %s, which %s."),
+  TTL_FROM_SYNTAX(
+      "%s of method %s is malformed at position %d: %s. ttlFrom is one path over the loaded value"
+          + " in braces, such as ttlFrom = \"{result.expiresAt}\"."),
+  TTL_FROM_NOT_RESULT(
+      "%s of method %s names '%s', but ttlFrom is read from the loaded value, so its path starts"
+          + " at {result}, such as ttlFrom = \"{result.expiresAt}\".%s"),
+  TTL_FROM_UNKNOWN_ACCESSOR(
+      "%s of method %s reads '%s' of %s, which has no record component, no-arg method or getter of"
+          + " that name. %s"),
+  TTL_FROM_TYPE(
+      "%s of method %s reads {%s} of type %s, but a time to live comes from an Instant (when the"
+          + " value expires), a Duration (how long it lives) or a long (when it expires, in"
+          + " milliseconds since the epoch). Name an accessor of one of these types.%s"),
+  TTL_FROM_WITH_SLIDING(
+      "ttlFrom \"%s\" of method %s is combined with sliding = true, but a sliding entry's life"
+          + " is extended by every read, so its own expiry would mean nothing. Remove sliding or"
+          + " ttlFrom."),
   BULK_PARAMETER_COUNT(
       "Bulk method %s takes %s besides its keys '%s'. Each key of a bulk method is cached on its"
           + " own, so the key must be the element alone, and other parameters would be silently"

@@ -32,6 +32,8 @@ import javax.lang.model.type.TypeMirror;
  * @param condition {@code condition}: when false, a call goes straight to the delegate
  * @param unless {@code unless}: a loaded value it holds for is returned but not stored; part of the
  *     cache's definition
+ * @param ttlFrom {@code ttlFrom}: the path that gives each value its own time to live; part of the
+ *     cache's definition
  */
 public record CachedMethod(
     ExecutableElement element,
@@ -51,7 +53,8 @@ public record CachedMethod(
     Optional<BulkKeys> bulk,
     Optional<Batching> batching,
     Optional<CheckedCondition> condition,
-    Optional<CheckedCondition> unless)
+    Optional<CheckedCondition> unless,
+    Optional<TtlFromPath> ttlFrom)
     implements MethodModel {
 
   /** Copies the lists. */

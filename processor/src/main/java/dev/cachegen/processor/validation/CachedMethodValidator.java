@@ -12,6 +12,7 @@ import dev.cachegen.processor.model.Freshness;
 import dev.cachegen.processor.model.KeyPart;
 import dev.cachegen.processor.model.ReturnKind;
 import dev.cachegen.processor.model.TagTemplate;
+import dev.cachegen.processor.model.TtlFromPath;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,7 @@ final class CachedMethodValidator {
   private final BulkMethods bulkMethods;
   private final BatchingValidator batchings;
   private final ConditionResolver conditions;
+  private final TtlFromResolver ttlFroms;
 
   CachedMethodValidator(
       Diagnostics diagnostics,
@@ -49,7 +51,8 @@ final class CachedMethodValidator {
       ShapeFingerprint shapes,
       BulkMethods bulkMethods,
       BatchingValidator batchings,
-      ConditionResolver conditions) {
+      ConditionResolver conditions,
+      TtlFromResolver ttlFroms) {
     this.diagnostics = diagnostics;
     this.elements = elements;
     this.valueTypes = valueTypes;
@@ -58,6 +61,7 @@ final class CachedMethodValidator {
     this.bulkMethods = bulkMethods;
     this.batchings = batchings;
     this.conditions = conditions;
+    this.ttlFroms = ttlFroms;
   }
 
   /**
@@ -101,6 +105,8 @@ final class CachedMethodValidator {
     Optional<CheckedCondition> condition = conditions.condition(method, type, cached);
     Optional<CheckedCondition> unless =
         value.flatMap(v -> conditions.unless(method, type, cached, v.valueType()));
+    Optional<TtlFromPath> ttlFrom =
+        value.flatMap(v -> ttlFroms.resolve(method, cached, v.valueType()));
     if (diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -123,7 +129,8 @@ final class CachedMethodValidator {
             bulk,
             batching,
             condition,
-            unless));
+            unless,
+            ttlFrom));
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.cachegen.processor.model.Freshness;
 import dev.cachegen.processor.model.HttpPolicy;
 import dev.cachegen.processor.model.KeyPart;
 import dev.cachegen.processor.model.MethodModel;
+import dev.cachegen.processor.model.TtlFromPath;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,7 +72,8 @@ public final class InterfaceValidator {
             new ShapeFingerprint(types),
             bulkMethods,
             new BatchingValidator(diagnostics, types, bulkMethods),
-            new ConditionResolver(diagnostics, types, keys));
+            new ConditionResolver(diagnostics, types, keys),
+            new TtlFromResolver(diagnostics, keys, accessors));
     this.keyShapes = new KeyShapes(types);
     this.writeMethods = new WriteMethodValidator(diagnostics, elements, types, valueTypes, keys);
     this.cacheControls =
@@ -324,6 +326,13 @@ public final class InterfaceValidator {
           + " where this method has "
           + describeUnless(laterUnless);
     }
+    String earlierTtlFrom = earlier.ttlFrom().map(TtlFromPath::text).orElse("");
+    String laterTtlFrom = later.ttlFrom().map(TtlFromPath::text).orElse("");
+    if (!earlierTtlFrom.equals(laterTtlFrom)) {
+      return describeTtlFrom(earlierTtlFrom)
+          + " where this method has "
+          + describeTtlFrom(laterTtlFrom);
+    }
     if (!earlier.freshness().equals(later.freshness())) {
       // The runtime creates the cache from whichever definition it gets first; a method whose
       // in-process hits do not check freshness would answer with entries past their expiry.
@@ -363,6 +372,10 @@ public final class InterfaceValidator {
           + " (entries loaded in bulk carry no tags)";
     }
     return null;
+  }
+
+  private static String describeTtlFrom(String ttlFrom) {
+    return ttlFrom.isEmpty() ? "no ttlFrom" : "ttlFrom = \"" + ttlFrom + "\"";
   }
 
   private static String describeUnless(String unless) {

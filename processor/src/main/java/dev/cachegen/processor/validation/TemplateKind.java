@@ -25,7 +25,14 @@ enum TemplateKind {
       Message.CONDITION_UNKNOWN_PARAMETER,
       Message.CONDITION_UNKNOWN_ACCESSOR,
       Message.CONDITION_TYPE_MISMATCH,
-      "Condition path");
+      "Condition path"),
+  /** {@code ttlFrom}: one path over the result. */
+  TTL_FROM(
+      Message.TTL_FROM_SYNTAX,
+      Message.TTL_FROM_NOT_RESULT,
+      Message.TTL_FROM_UNKNOWN_ACCESSOR,
+      Message.TTL_FROM_TYPE,
+      "ttlFrom path");
 
   final Message syntax;
   final Message unknownParameter;

@@ -19,8 +19,11 @@ final class DefinitionConstants {
   /** Longer shape descriptions are cut in the Javadoc; the fingerprint covers all of it. */
   private static final int DESCRIPTION_LIMIT = 200;
 
-  /** The name of the value in a compiled {@code unless}: the lambda's parameter. */
+  /** The name of the value in a compiled {@code unless} or {@code ttlFrom}: a lambda parameter. */
   private static final String UNLESS_VALUE = "result";
+
+  /** The time a compiled {@code ttlFrom} is asked at, in epoch milliseconds. */
+  private static final String NOW = "nowMillis";
 
   private final Naming naming;
   private final TypeTokens typeTokens;
@@ -69,6 +72,18 @@ final class DefinitionConstants {
                     UNLESS_VALUE,
                     conditions.of(unless.expression(), UNLESS_VALUE),
                     unless.text()));
+    method
+        .ttlFrom()
+        .ifPresent(
+            ttlFrom ->
+                init.add(
+                    "\n.ttlFrom(($N, $N) -> $T.ttlMillis($L, $N)) // $L",
+                    UNLESS_VALUE,
+                    NOW,
+                    RuntimeTypes.VALUES,
+                    KeyCode.valueExpression(ttlFrom.path(), UNLESS_VALUE),
+                    NOW,
+                    ttlFrom.text()));
     init.add("\n.build()$<$<$<$<");
     return FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.CACHE_DEFINITION, value),

@@ -47,6 +47,7 @@ public final class CacheDefinition<V> {
   private final long staleWhileRevalidateNanos;
   private final long staleIfErrorNanos;
   private final Predicate<? super V> unless;
+  private final TtlFrom<? super V> ttlFrom;
 
   private CacheDefinition(Builder<V> builder) {
     this.name = builder.name;
@@ -64,6 +65,7 @@ public final class CacheDefinition<V> {
     this.staleWhileRevalidateNanos = builder.staleWhileRevalidateNanos;
     this.staleIfErrorNanos = builder.staleIfErrorNanos;
     this.unless = builder.unless;
+    this.ttlFrom = builder.ttlFrom;
   }
 
   /**
@@ -107,6 +109,14 @@ public final class CacheDefinition<V> {
   /** Whether {@code null} answers are cached. */
   public boolean cacheNulls() {
     return cacheNulls;
+  }
+
+  /**
+   * The time to live the value gives itself ({@code @Cached(ttlFrom = ...)}), or {@code null} when
+   * every entry lives {@link #ttlNanos()}.
+   */
+  public TtlFrom<? super V> ttlFrom() {
+    return ttlFrom;
   }
 
   /**
@@ -220,6 +230,7 @@ public final class CacheDefinition<V> {
     private long staleWhileRevalidateNanos;
     private long staleIfErrorNanos;
     private Predicate<? super V> unless = value -> false;
+    private TtlFrom<? super V> ttlFrom;
 
     private Builder(String name, Type valueType) {
       this.name = Objects.requireNonNull(name, "name");
@@ -265,6 +276,17 @@ public final class CacheDefinition<V> {
      */
     public Builder<V> unless(Predicate<? super V> unless) {
       this.unless = Objects.requireNonNull(unless, "unless");
+      return this;
+    }
+
+    /**
+     * Each value's own time to live, the compiled form of {@code @Cached(ttlFrom = ...)}: replaces
+     * {@code ttlNanos} for entries whose value gives one (jittered like it), and the in-process
+     * tier keeps no entry past it. A value that has already expired is returned but not cached. Not
+     * with {@code sliding}.
+     */
+    public Builder<V> ttlFrom(TtlFrom<? super V> ttlFrom) {
+      this.ttlFrom = Objects.requireNonNull(ttlFrom, "ttlFrom");
       return this;
     }
 
@@ -357,6 +379,10 @@ public final class CacheDefinition<V> {
                 + name
                 + " cannot also use earlyRefresh, staleWhileRevalidateNanos or staleIfErrorNanos;"
                 + " use a fixed ttl, or drop those settings");
+      }
+      if (sliding && ttlFrom != null) {
+        throw new IllegalArgumentException(
+            "sliding cache " + name + " cannot also use ttlFrom; drop one of them");
       }
       return new CacheDefinition<>(this);
     }

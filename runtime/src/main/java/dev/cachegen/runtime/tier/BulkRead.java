@@ -145,6 +145,9 @@ final class BulkRead<V> {
       CacheEntry<V> entry =
           freshness.entry(
               value, now, loadNanos, loadGeneration, NO_TAGS, NO_VERSIONS, sharedKeys.get(i));
+      if (entry.expiresAtMillis() <= now) {
+        continue; // its ttlFrom says it has already expired: returned, not cached
+      }
       local.putIfUnchanged(sequence, localKeys.get(i), entry);
       toStore.add(entry);
       toReplace.add(replace[i]);

@@ -8,8 +8,6 @@ import com.google.testing.compile.Compilation;
 import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.testing.RedisExtension;
 import java.lang.reflect.Array;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -42,10 +40,7 @@ class ArrayKeyBehaviourTest {
   }
 
   static Stream<Arguments> tiers() {
-    Supplier<CacheRuntime> memory = CacheRuntime::inMemory;
-    Supplier<CacheRuntime> shared =
-        () -> CacheRuntime.builder().redis(redis.uri()).keyPrefix(redis.keyPrefix()).build();
-    return Stream.of(Arguments.of("memory", memory), Arguments.of("redis", shared));
+    return Tiers.memoryAndRedis(redis);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -190,15 +185,6 @@ class ArrayKeyBehaviourTest {
   }
 
   private static Object call(Object target, String name, Object... args) throws Throwable {
-    for (Method method : arrayKeys.getMethods()) {
-      if (method.getName().equals(name)) {
-        try {
-          return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
-      }
-    }
-    throw new AssertionError("no method " + name);
+    return GeneratedClasses.call(target, arrayKeys, name, args);
   }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.testing.compile.Compilation;
 import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.testing.RedisExtension;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +46,7 @@ class ConditionBehaviourTest {
   }
 
   static Stream<Arguments> tiers() {
-    Supplier<CacheRuntime> memory = CacheRuntime::inMemory;
-    Supplier<CacheRuntime> shared = ConditionBehaviourTest::redisRuntime;
-    return Stream.of(Arguments.of("memory", memory), Arguments.of("redis", shared));
+    return Tiers.memoryAndRedis(redis);
   }
 
   private static CacheRuntime redisRuntime() {
@@ -215,15 +211,6 @@ class ConditionBehaviourTest {
   }
 
   private static Object call(Object target, String name, Object... args) throws Throwable {
-    for (Method method : listings.getMethods()) {
-      if (method.getName().equals(name)) {
-        try {
-          return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
-      }
-    }
-    throw new AssertionError("no method " + name);
+    return GeneratedClasses.call(target, listings, name, args);
   }
 }

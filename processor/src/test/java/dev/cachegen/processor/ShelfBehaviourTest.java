@@ -8,8 +8,6 @@ import com.google.testing.compile.Compilation;
 import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.testing.Await;
 import dev.cachegen.testing.RedisExtension;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -41,10 +39,7 @@ class ShelfBehaviourTest {
   }
 
   static Stream<Arguments> tiers() {
-    Supplier<CacheRuntime> memory = CacheRuntime::inMemory;
-    Supplier<CacheRuntime> shared =
-        () -> CacheRuntime.builder().redis(redis.uri()).keyPrefix(redis.newPrefix()).build();
-    return Stream.of(Arguments.of("memory", memory), Arguments.of("redis", shared));
+    return Tiers.memoryAndRedis(redis);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -130,15 +125,6 @@ class ShelfBehaviourTest {
   }
 
   private static Object call(Object target, String name, Object... args) throws Throwable {
-    for (Method method : shelf.getMethods()) {
-      if (method.getName().equals(name)) {
-        try {
-          return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
-      }
-    }
-    throw new AssertionError("no method " + name);
+    return GeneratedClasses.call(target, shelf, name, args);
   }
 }

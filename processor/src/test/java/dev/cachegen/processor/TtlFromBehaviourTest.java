@@ -8,8 +8,6 @@ import com.google.testing.compile.Compilation;
 import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.testing.RedisExtension;
 import dev.cachegen.testing.TestClock;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -166,15 +164,6 @@ class TtlFromBehaviourTest {
   }
 
   private static Object call(Object target, String name, Object... args) throws Throwable {
-    for (Method method : tokens.getMethods()) {
-      if (method.getName().equals(name)) {
-        try {
-          return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
-      }
-    }
-    throw new AssertionError("no method " + name);
+    return GeneratedClasses.call(target, tokens, name, args);
   }
 }

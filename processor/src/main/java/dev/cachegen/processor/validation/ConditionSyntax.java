@@ -157,7 +157,7 @@ final class ConditionSyntax {
     String content = text.substring(open + 1, close);
     List<String> path = List.of(content.split("\\.", -1));
     for (String name : path) {
-      if (!isIdentifier(name)) {
+      if (!KeyTemplate.isIdentifier(name)) {
         throw new SyntaxException(
             open,
             "{" + content + "} is not a parameter name followed by accessor names, like {user.id}");
@@ -207,7 +207,7 @@ final class ConditionSyntax {
       at++;
     }
     String word = text.substring(start, at);
-    if (word.isEmpty() || !isIdentifier(word)) {
+    if (word.isEmpty() || !KeyTemplate.isIdentifier(word)) {
       throw new SyntaxException(
           start,
           "expected null, true, false, an integer, 'text' or an enum constant after == or !=");
@@ -240,12 +240,5 @@ final class ConditionSyntax {
     while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
       at++;
     }
-  }
-
-  private static boolean isIdentifier(String name) {
-    if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
-      return false;
-    }
-    return name.chars().skip(1).allMatch(Character::isJavaIdentifierPart);
   }
 }

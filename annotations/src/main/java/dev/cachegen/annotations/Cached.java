@@ -34,7 +34,11 @@ import java.lang.annotation.Target;
  * <p>The method's exact return type, generics included, is what the cached bytes are read back as.
  * {@code Optional<T>} is cached as a {@code T} (empty is a {@code null}); {@code
  * CompletableFuture<T>} and {@code CompletionStage<T>} are cached as the {@code T} they complete
- * with. An exception thrown by the delegate is never cached.
+ * with. Reactor's {@code Mono<T>} is cached as the {@code T} it emits (empty is a {@code null}) and
+ * {@code Flux<T>} as the {@code List<T>} of what it emits; the decorator's publisher does nothing
+ * before a subscription, its subscribers of one key share one load, a subscriber that cancels does
+ * not cancel that load, and no subscription waits on Redis in the subscribing thread. An exception
+ * thrown (or an error signalled) by the delegate is never cached.
  *
  * <h2>Bulk methods</h2>
  *

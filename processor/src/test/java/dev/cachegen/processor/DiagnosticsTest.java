@@ -37,6 +37,7 @@ class DiagnosticsTest {
           VoidReturn               | CachedVoidReturn            | @Cached method save returns void, so there is nothing to cache. Remove @Cached or return the value.
           VoidFuture               | CachedVoidFuture            | returns java.util.concurrent.CompletableFuture<java.lang.Void>, which completes without a value
           VoidStage                | CachedVoidFuture            | returns java.util.concurrent.CompletionStage<java.lang.Void>
+          MonoVoid                 | CachedVoidFuture            | returns reactor.core.publisher.Mono<java.lang.Void>, which completes without a value
           TypeVariableReturn       | CachedTypeVariable          | @Cached method find returns T, which contains the type variable T. The codec reads cached bytes back as exactly the declared type
           GenericMethodReturn      | CachedTypeVariable          | @Cached method get returns T
           UnboundedWildcard        | CachedWildcardType          | contains the wildcard ?

@@ -38,6 +38,7 @@ class GoldenFilesTest {
         "com.acme.catalog.CachedCatalog_Reader",
         "com.acme.conditions.CachedListings",
         "com.acme.fresh.CachedPrices",
+        "com.acme.reactive.CachedFeeds",
         "com.acme.keys.CachedArrayKeys",
         "com.acme.shelf.CachedShelf",
         "com.acme.store.CachedInventory",

@@ -60,7 +60,7 @@ public final class InterfaceValidator {
     this.interfaceMethods = new InterfaceMethods(elements, types);
     Accessors accessors = new Accessors(elements, types);
     KeyResolver keys = new KeyResolver(diagnostics, accessors, new KeyPartTypes(types));
-    ValueTypes valueTypes = new ValueTypes(types, diagnostics);
+    ValueTypes valueTypes = new ValueTypes(types, elements, diagnostics);
     BulkMethods bulkMethods =
         new BulkMethods(diagnostics, elements, types, valueTypes, new KeyPartTypes(types));
     this.cachedMethods =

@@ -12,12 +12,14 @@ import dev.cachegen.processor.model.DelegatingMethod;
 import dev.cachegen.processor.model.Freshness;
 import dev.cachegen.processor.model.KeyPart;
 import dev.cachegen.processor.model.MethodModel;
+import dev.cachegen.processor.model.ReturnKind;
 import dev.cachegen.processor.model.WritingMethod;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -94,6 +96,16 @@ final class MethodBodies {
       spec.addJavadoc("Cached $L: L1, then L2, then the delegate.\n", javadocs.link(method));
     }
     freshnessJavadoc(spec, method.freshness());
+    if (method.returnKind().isReactive()) {
+      // Reactor users expect nothing to happen before they subscribe, and a new look at the
+      // cache on each subscription.
+      spec.addJavadoc(
+          "Nothing happens before a subscription; each subscription looks at the caches again,"
+              + " and subscribers of one key share one load.\n");
+      spec.addCode(
+          "return $T.defer(() -> {\n$>",
+          method.returnKind() == ReturnKind.MONO ? RuntimeTypes.MONO : RuntimeTypes.FLUX);
+    }
     condition(spec, method);
     spec.addStatement("$T $N = $L", Object.class, locals.key(), keyCode.localKey(method));
     spec.addStatement(
@@ -118,6 +130,9 @@ final class MethodBodies {
           "$T[] $N = $L", String.class, locals.tags(), keyCode.tagArray(method.tags(), null));
     }
     spec.addStatement("return $L", miss(method, locals, cache));
+    if (method.returnKind().isReactive()) {
+      spec.addCode("$<});\n");
+    }
     return spec.build();
   }
 
@@ -176,6 +191,8 @@ final class MethodBodies {
       case OPTIONAL -> CodeBlock.of("$T.ofNullable($L)", Optional.class, value);
       case COMPLETABLE_FUTURE, COMPLETION_STAGE ->
           CodeBlock.of("$T.completedFuture($L)", CompletableFuture.class, value);
+      case MONO -> CodeBlock.of("$T.justOrEmpty($L)", RuntimeTypes.MONO, value);
+      case FLUX -> CodeBlock.of("$T.fromIterable($L)", RuntimeTypes.FLUX, value);
     };
   }
 
@@ -249,6 +266,24 @@ final class MethodBodies {
                   call);
       case COMPLETABLE_FUTURE, COMPLETION_STAGE ->
           CodeBlock.of("$L.getAsync($L, () -> $L)", cache, keys, call);
+      // The load is shared by the key's subscribers, so one subscriber's cancellation must not
+      // cancel it (suppressCancel); the delegate's publisher is subscribed once, by toFuture.
+      case MONO ->
+          CodeBlock.of(
+              "$T.fromFuture($L.getAsync($L, () -> $L.toFuture()), true)",
+              RuntimeTypes.MONO,
+              cache,
+              keys,
+              call);
+      case FLUX ->
+          CodeBlock.of(
+              "$T.fromFuture($L.getAsync($L, () -> $L.collectList().toFuture()), true)"
+                  + "\n.flatMapIterable($T.identity())",
+              RuntimeTypes.MONO,
+              cache,
+              keys,
+              call,
+              Function.class);
     };
   }
 

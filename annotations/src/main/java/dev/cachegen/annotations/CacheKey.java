@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the parameters that form the cache key of a {@link Cached} method, when the other
- * parameters must not take part in it.
+ * Marks the parameters that form the cache key of a {@link Cached}, {@link WriteThrough}, {@link
+ * WriteBehind} or {@link Invalidate} method whose key is not a template, when the other parameters
+ * must not take part in it.
  *
  * <pre>{@code
  * @Cached

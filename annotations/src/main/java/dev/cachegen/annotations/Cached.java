@@ -34,7 +34,11 @@ import java.lang.annotation.Target;
  * <p>The method's exact return type, generics included, is what the cached bytes are read back as.
  * {@code Optional<T>} is cached as a {@code T} (empty is a {@code null}); {@code
  * CompletableFuture<T>} and {@code CompletionStage<T>} are cached as the {@code T} they complete
- * with. An exception thrown by the delegate is never cached.
+ * with. Reactor's {@code Mono<T>} is cached as the {@code T} it emits (empty is a {@code null}) and
+ * {@code Flux<T>} as the {@code List<T>} of what it emits; the decorator's publisher does nothing
+ * before a subscription, its subscribers of one key share one load, a subscriber that cancels does
+ * not cancel that load, and no subscription waits on Redis in the subscribing thread. An exception
+ * thrown (or an error signalled) by the delegate is never cached.
  *
  * <h2>Bulk methods</h2>
  *
@@ -126,6 +130,59 @@ public @interface Cached {
    * declare as many tags, so that written entries can be invalidated too.
    */
   String[] tags() default {};
+
+  /**
+   * A condition on the arguments, checked before anything else: when it is false the call goes
+   * straight to the delegate, and nothing is read from or stored in the cache. For example {@code
+   * "{page} == 0"} caches the first page only. Empty (the default) always caches.
+   *
+   * <p>Conditions are compiled into plain Java; nothing is parsed at run time. The grammar:
+   *
+   * <pre>
+   * condition  := or
+   * or         := and ( "||" and )*
+   * and        := unary ( "&amp;&amp;" unary )*
+   * unary      := "!" unary | "(" or ")" | test
+   * test       := "{" path "}" [ ( "==" | "!=" ) literal ]
+   * literal    := null | true | false | an integer such as 0 or -1
+   *             | 'text' (single quotes; ' and \ escape) | an enum constant such as ACTIVE
+   * </pre>
+   *
+   * <p>A path names a parameter and its accessors, as in {@link #key()}; a test without a literal
+   * needs a {@code boolean} or {@code Boolean} path ({@code "{query.firstPage}"}). A path that
+   * meets a {@code null} (a {@code null} parameter or accessor on the way) is {@code null}: a test
+   * without a literal is then false, {@code == null} true and {@code ==} any other literal false;
+   * {@code !=} and {@code !} negate. Integers compare with numeric paths, {@code 'x'} with {@code
+   * String} and {@code char} paths (one character), constants with enum paths. A condition cannot
+   * name {@code result}: it is checked before the delegate runs (see {@link #unless()}).
+   */
+  String condition() default "";
+
+  /**
+   * A condition on the loaded value, checked after each load: when it is true the value is returned
+   * (and shared with callers waiting for the same load) but not stored in either tier. For example
+   * {@code "{result.empty}"} leaves empty lists out of the cache. The grammar is that of {@link
+   * #condition()}, over {@code result} only: the value as cached, so the {@code T} of {@code
+   * Optional<T>} and of futures, and each value of a bulk method's map on its own. It holds for
+   * every load of the cache: plain, asynchronous, bulk, batched ({@code batchWith}) and background
+   * refreshes; values stored by {@link WriteThrough} and {@link WriteBehind} are stored as written.
+   * Empty (the default) stores every value.
+   */
+  String unless() default "";
+
+  /**
+   * The loaded value's own time to live, read from it: a path over {@code result} (the value as
+   * cached) of type {@code java.time.Instant} (when it expires), {@code java.time.Duration} (how
+   * long it lives) or {@code long}/{@code Long} (when it expires, in milliseconds since the epoch),
+   * such as {@code "{result.expiresAt}"} for a token. It replaces {@link #ttl()} for that entry in
+   * both tiers, jittered like it, and {@link #ttl()} stays the longest an entry lives (set it to
+   * the longest validity you expect); the in-process tier never keeps the entry past it, whatever
+   * {@link #localTtl()} says. A value that has already expired is returned but not cached; a {@code
+   * null} on the path gives the entry {@link #ttl()}. Written values ({@link WriteThrough}, {@link
+   * WriteBehind}) get their ttl the same way. Not with {@link #sliding()}. Empty (the default)
+   * gives every entry {@link #ttl()}.
+   */
+  String ttlFrom() default "";
 
   /** When {@code true}, a read extends the entry's life, in both tiers. */
   boolean sliding() default false;

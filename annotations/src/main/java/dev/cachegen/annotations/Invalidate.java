@@ -44,8 +44,8 @@ public @interface Invalidate {
 
   /**
    * The key template, over the method's parameters and {@code result} (the returned value, when no
-   * parameter has that name). Defaults to every parameter in declaration order, as for {@link
-   * Cached}. Not allowed with {@link #allEntries()}.
+   * parameter has that name). Defaults to the parameters marked {@link CacheKey}, else every
+   * parameter in declaration order, as for {@link Cached}. Not allowed with {@link #allEntries()}.
    */
   String key() default "";
 

@@ -47,8 +47,9 @@ public @interface WriteBehind {
   String name();
 
   /**
-   * The key template over the method's parameters, such as {@code "{item.id}"}. Defaults to every
-   * parameter in declaration order except the one named by {@link #value()}.
+   * The key template over the method's parameters, such as {@code "{item.id}"}. Defaults to the
+   * parameters marked {@link CacheKey}, else every parameter in declaration order except the one
+   * named by {@link #value()}.
    */
   String key() default "";
 
@@ -66,7 +67,8 @@ public @interface WriteBehind {
 
   /**
    * Tag templates attached to the written entry, over the method's parameters. Required, one per
-   * template, when the cache's {@link Cached} method declares tags.
+   * template, when the cache's {@link Cached} method declares tags; constant tags are inherited as
+   * for {@link WriteThrough#tags()}.
    */
   String[] tags() default {};
 }

@@ -51,8 +51,9 @@ public @interface WriteThrough {
 
   /**
    * The key template, over the method's parameters and {@code result} (the returned value, when no
-   * parameter has that name): {@code "{item.id}"}, {@code "{result.id}"}. Defaults to every
-   * parameter in declaration order except the one named by {@link #value()}.
+   * parameter has that name): {@code "{item.id}"}, {@code "{result.id}"}. Defaults to the
+   * parameters marked {@link CacheKey}, else every parameter in declaration order except the one
+   * named by {@link #value()}.
    */
   String key() default "";
 
@@ -65,7 +66,9 @@ public @interface WriteThrough {
   /**
    * Tag templates attached to the written entry, over the method's parameters and {@code result}.
    * Required, one per template, when the cache's {@link Cached} method declares tags: an entry
-   * written without them would be missed by {@link InvalidateTags}.
+   * written without them would be missed by {@link InvalidateTags}. Constant tags (without braces,
+   * such as {@code "products"}) are inherited: a write may declare only the cache's templated tags,
+   * in order, and carries the constant ones too.
    */
   String[] tags() default {};
 }

@@ -37,6 +37,7 @@ class DiagnosticsTest {
           VoidReturn               | CachedVoidReturn            | @Cached method save returns void, so there is nothing to cache. Remove @Cached or return the value.
           VoidFuture               | CachedVoidFuture            | returns java.util.concurrent.CompletableFuture<java.lang.Void>, which completes without a value
           VoidStage                | CachedVoidFuture            | returns java.util.concurrent.CompletionStage<java.lang.Void>
+          MonoVoid                 | CachedVoidFuture            | returns reactor.core.publisher.Mono<java.lang.Void>, which completes without a value
           TypeVariableReturn       | CachedTypeVariable          | @Cached method find returns T, which contains the type variable T. The codec reads cached bytes back as exactly the declared type
           GenericMethodReturn      | CachedTypeVariable          | @Cached method get returns T
           UnboundedWildcard        | CachedWildcardType          | contains the wildcard ?
@@ -77,6 +78,24 @@ class DiagnosticsTest {
           WriteBehindThrowsThrowable | WriteBehindThrowsThrowable | @WriteBehind method save declares throws java.lang.Throwable
           WriteBehindMaxAttempts   | WriteBehindMaxAttempts      | maxAttempts 0 of @WriteBehind method save is less than 1
           WriteTagsMissing         | WriteTagsMissing            | Cache "byOwner" tags its entries with 1 ("owner:{ownerId}") in byOwner(long), but @WriteThrough method replace gives none. A written entry must carry the tags a loaded entry carries
+          WriteTagsMissingTemplated | WriteTagsMissing           | Cache "byOwner" tags its entries with 2 ("items", "owner:{ownerId}") in byOwner(long), but @WriteThrough method replace gives none. A written entry must carry the tags a loaded entry carries, or an @InvalidateTags meant for it misses it: declare tags with the same templates, resolved from this method's parameters. Constant tags (without braces) are inherited: declaring only the templated ones, in order, is enough.
+          WriteKeyWithCacheKey     | KeyWithCacheKey             | Method save has both a key template and @CacheKey on parameter 'id'
+          ConditionSyntax          | ConditionSyntax             | Condition "{page} = 0" of method page is malformed at position 7: '=' alone compares nothing; use ==. A condition tests paths in braces
+          ConditionUnknownParameter | ConditionUnknownParameter  | Condition "{pages} == 0" of method page names 'pages', which is not a parameter. Did you mean 'page'?
+          UnlessUnknownName        | ConditionUnknownParameter   | unless "{reslt.empty}" of method byOwner names 'reslt', which is not a parameter. unless names the loaded value as {result}, such as unless = "{result.empty}".
+          ConditionUnknownAccessor | ConditionUnknownAccessor    | Condition "{query.pages} == 0" of method search reads 'pages' of query (bad.ConditionUnknownAccessor.Query), which has no record component, no-arg method or getter of that name. Did you mean 'page'?
+          ConditionNamesResult     | ConditionNamesResult        | Condition "{result.empty}" of method byOwner names {result.empty}, but a condition is checked before the delegate runs, when there is no result. To keep a result out of the cache, use unless = "!({result.empty})" instead.
+          UnlessNamesParameter     | UnlessNamesParameter        | unless "{page} != 0" of method page names the parameter 'page', but unless is checked on the loaded value alone
+          ConditionNotBoolean      | ConditionNotBoolean         | Condition "{page}" of method page tests {page} alone, but it is of type int, not boolean. Compare it with a literal, such as {page} == 0.
+          ConditionTypeMismatch    | ConditionTypeMismatch       | Condition "{page} == 'first'" of method page compares {page} of type int with 'first', which a number can never equal. Compare with an integer, such as == 0.
+          ConditionUnknownConstant | ConditionTypeMismatch       | compares {status} of type bad.ConditionUnknownConstant.Status with ACTIV, which is not one of its constants. Did you mean ACTIVE? Constants: ACTIVE, ARCHIVED.
+          UnlessSharedConflict     | CacheNameConflict           | Cache name "lists" of method byTeam is also used by byOwner, with unless = "{result.empty}" where this method has no unless.
+          TtlFromSyntax            | TtlFromSyntax               | ttlFrom "expires: {result.expiresAt}" of method token is malformed at position 0: it must be one path in braces and nothing else. ttlFrom is one path over the loaded value in braces, such as ttlFrom = "{result.expiresAt}".
+          TtlFromNotResult         | TtlFromNotResult            | ttlFrom "{validUntil}" of method token names 'validUntil', but ttlFrom is read from the loaded value, so its path starts at {result}
+          TtlFromUnknownAccessor   | TtlFromUnknownAccessor      | ttlFrom "{result.expiresAtt}" of method token reads 'expiresAtt' of result (bad.TtlFromUnknownAccessor.Token), which has no record component, no-arg method or getter of that name. Did you mean 'expiresAt'?
+          TtlFromType              | TtlFromType                 | ttlFrom "{result.value}" of method token reads {result.value} of type java.lang.String, but a time to live comes from an Instant (when the value expires), a Duration (how long it lives) or a long (when it expires, in milliseconds since the epoch). Name an accessor of one of these types. Accessors of result that fit: {result.expiresAt}.
+          TtlFromWithSliding       | TtlFromWithSliding          | ttlFrom "{result.expiresAt}" of method token is combined with sliding = true
+          TtlFromSharedConflict    | CacheNameConflict           | Cache name "tokens" of method other is also used by token, with ttlFrom = "{result.expiresAt}" where this method has no ttlFrom.
           WriteTagShapeMismatch    | WriteTagShapeMismatch       | Tag 1 of cache "byOwner" is ("owner:", long) in byOwner(long), but @WriteThrough method replace's tag "owner:{name}" gives ("owner:", String).
           CachedWithWrite          | CachedWithWrite             | Method save has both @Cached and @WriteThrough. A method either reads a cache or changes one
           WriteThroughWithWriteBehind | WriteThroughWithWriteBehind | Method save has both @WriteThrough and @WriteBehind

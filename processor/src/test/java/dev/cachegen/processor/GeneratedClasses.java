@@ -5,6 +5,8 @@ import dev.cachegen.runtime.CacheRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
 import javax.tools.JavaFileObject;
@@ -46,6 +48,23 @@ final class GeneratedClasses extends ClassLoader {
     } catch (ClassNotFoundException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /**
+   * Calls the method {@code name} of {@code type} (the only one of that name) on {@code target},
+   * throwing what it throws.
+   */
+  static Object call(Object target, Class<?> type, String name, Object... args) throws Throwable {
+    for (Method method : type.getMethods()) {
+      if (method.getName().equals(name)) {
+        try {
+          return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+          throw e.getCause();
+        }
+      }
+    }
+    throw new AssertionError("no method " + name + " in " + type);
   }
 
   /** A new {@code decorator} of {@code type} over {@code delegate}'s proxy, as users build one. */

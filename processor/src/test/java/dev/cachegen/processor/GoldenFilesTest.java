@@ -38,8 +38,13 @@ class GoldenFilesTest {
         "com.acme.bulk.CachedDirectory",
         "com.acme.catalog.CachedCatalog_Products",
         "com.acme.catalog.CachedCatalog_Reader",
+        "com.acme.conditions.CachedListings",
         "com.acme.fresh.CachedPrices",
+        "com.acme.reactive.CachedFeeds",
+        "com.acme.keys.CachedArrayKeys",
+        "com.acme.shelf.CachedShelf",
         "com.acme.store.CachedInventory",
+        "com.acme.tokens.CachedTokens",
         "com.acme.web.CachedStorefront"
       })
   void generatedSourceEqualsGolden(String decorator) throws IOException {

@@ -60,14 +60,16 @@ public enum Message {
   KEY_PART_TYPE_NOT_ALLOWED(
       "%s of method %s is a key part of type %s, which has no stable text form for a cache key."
           + " Key parts may be primitives and their boxes, String, enums, UUID, BigInteger,"
-          + " BigDecimal, java.time values (Instant, LocalDate, Duration, ...) or records made of"
-          + " those. Name a field instead, such as key = \"{%s.id}\"."),
+          + " BigDecimal, java.time values (Instant, LocalDate, Duration, ...), records made of"
+          + " those, or arrays (and varargs) of any of these. Name a field instead, such as key ="
+          + " \"{%s.id}\"."),
   KEY_WITH_CACHE_KEY(
       "Method %s has both a key template and @CacheKey on parameter '%s'; they contradict each"
           + " other. Keep one: remove key, or remove @CacheKey."),
   CACHE_KEY_WITHOUT_CACHED(
       "@CacheKey on parameter '%s' of method %s has no effect, because the method is not"
-          + " @Cached. Remove @CacheKey or add @Cached to the method."),
+          + " @Cached, @WriteThrough, @WriteBehind or @Invalidate, so it builds no key. Remove"
+          + " @CacheKey or add @Cached to the method."),
   DURATION_MALFORMED(
       "%s \"%s\" of method %s is not a duration. Write a number and a unit (ms, s, m, h, d), such"
           + " as \"30s\" or \"5m\", or ISO-8601 such as \"PT5M\"."),
@@ -85,9 +87,9 @@ public enum Message {
           + " name such as \"items.byOwner\"."),
   CACHE_NAME_CONFLICT(
       "Cache name \"%s\" of method %s is also used by %s, with %s. Methods that share a cache must"
-          + " agree on the value type, on the types of the key parts and on earlyRefresh,"
-          + " staleWhileRevalidate and staleIfError (the runtime builds a cache from the first"
-          + " definition it is given). Give one of them another name."),
+          + " agree on the value type, on the types of the key parts, on unless, ttlFrom and"
+          + " earlyRefresh, staleWhileRevalidate and staleIfError (the runtime builds a cache from"
+          + " the first definition it is given). Give one of them another name."),
   EARLY_REFRESH_NEGATIVE(
       "earlyRefresh %s of method %s is negative. Use 0 to turn early refresh off, or a positive"
           + " beta such as 1.0."),
@@ -123,6 +125,44 @@ public enum Message {
           + " parts may be primitives and their boxes, String, enums, UUID, BigInteger,"
           + " BigDecimal, java.time values (Instant, LocalDate, Duration, ...) or records made of"
           + " those. Name a field instead, such as \"{%s.id}\"."),
+  CONDITION_SYNTAX(
+      "%s of method %s is malformed at position %d: %s. A condition tests paths in braces,"
+          + " alone or compared with == or != to null, true, false, an integer, 'text' or an enum"
+          + " constant, joined with &&, || and !, such as condition = \"{page} == 0\"."),
+  CONDITION_UNKNOWN_PARAMETER("%s of method %s names '%s', which is not a parameter.%s"),
+  CONDITION_UNKNOWN_ACCESSOR(
+      "%s of method %s reads '%s' of %s, which has no record component, no-arg method or getter of"
+          + " that name. %s"),
+  CONDITION_NAMES_RESULT(
+      "Condition \"%s\" of method %s names {%s}, but a condition is checked before the delegate"
+          + " runs, when there is no result. To keep a result out of the cache, use unless ="
+          + " \"%s\" instead."),
+  UNLESS_NAMES_PARAMETER(
+      "unless \"%s\" of method %s names the parameter '%s', but unless is checked on the loaded"
+          + " value alone, in every load of the cache (bulk, batched and background ones too), and"
+          + " may name only {result}. To skip the cache depending on the arguments, use condition"
+          + " = \"%s\" instead."),
+  CONDITION_NOT_BOOLEAN(
+      "%s of method %s tests {%s} alone, but it is of type %s, not boolean. Compare it with a"
+          + " literal, such as %s."),
+  CONDITION_TYPE_MISMATCH("%s of method %s compares {%s} of type %s with %s, which %s."),
+  TTL_FROM_SYNTAX(
+      "%s of method %s is malformed at position %d: %s. ttlFrom is one path over the loaded value"
+          + " in braces, such as ttlFrom = \"{result.expiresAt}\"."),
+  TTL_FROM_NOT_RESULT(
+      "%s of method %s names '%s', but ttlFrom is read from the loaded value, so its path starts"
+          + " at {result}, such as ttlFrom = \"{result.expiresAt}\".%s"),
+  TTL_FROM_UNKNOWN_ACCESSOR(
+      "%s of method %s reads '%s' of %s, which has no record component, no-arg method or getter of"
+          + " that name. %s"),
+  TTL_FROM_TYPE(
+      "%s of method %s reads {%s} of type %s, but a time to live comes from an Instant (when the"
+          + " value expires), a Duration (how long it lives) or a long (when it expires, in"
+          + " milliseconds since the epoch). Name an accessor of one of these types.%s"),
+  TTL_FROM_WITH_SLIDING(
+      "ttlFrom \"%s\" of method %s is combined with sliding = true, but a sliding entry's life"
+          + " is extended by every read, so its own expiry would mean nothing. Remove sliding or"
+          + " ttlFrom."),
   BULK_PARAMETER_COUNT(
       "Bulk method %s takes %s besides its keys '%s'. Each key of a bulk method is cached on its"
           + " own, so the key must be the element alone, and other parameters would be silently"
@@ -217,7 +257,8 @@ public enum Message {
       "Cache \"%s\" tags its entries with %s in %s, but @%s method %s gives %s. A written entry"
           + " must carry the tags a loaded entry carries, or an @InvalidateTags meant for it"
           + " misses it: declare tags with the same templates, resolved from this method's"
-          + " parameters."),
+          + " parameters. Constant tags (without braces) are inherited: declaring only the"
+          + " templated ones, in order, is enough."),
   WRITE_TAG_SHAPE_MISMATCH(
       "Tag %d of cache \"%s\" is %s in %s, but @%s method %s's tag \"%s\" gives %s. A written"
           + " entry must carry the tags a loaded entry of the same key carries: use the same text"

@@ -29,6 +29,11 @@ import javax.lang.model.type.TypeMirror;
  *     {@code keyParts} is the key of one element, rooted at the parameter's name, and {@code
  *     valueType} is {@code V}
  * @param batching for a single-key method with {@code batchWith}, how its misses are batched
+ * @param condition {@code condition}: when false, a call goes straight to the delegate
+ * @param unless {@code unless}: a loaded value it holds for is returned but not stored; part of the
+ *     cache's definition
+ * @param ttlFrom {@code ttlFrom}: the path that gives each value its own time to live; part of the
+ *     cache's definition
  */
 public record CachedMethod(
     ExecutableElement element,
@@ -46,7 +51,10 @@ public record CachedMethod(
     Shape shape,
     List<TagTemplate> tags,
     Optional<BulkKeys> bulk,
-    Optional<Batching> batching)
+    Optional<Batching> batching,
+    Optional<CheckedCondition> condition,
+    Optional<CheckedCondition> unless,
+    Optional<TtlFromPath> ttlFrom)
     implements MethodModel {
 
   /** Copies the lists. */

@@ -33,6 +33,8 @@ public sealed interface KeyPart {
    *     empty for a leaf value
    * @param fromResult whether the value is taken from the method's returned value rather than from
    *     a parameter; the writer decides which local holds it
+   * @param array whether the value is an array (or varargs) of key values, written element by
+   *     element; {@code recordComponents} then describe its elements
    */
   record Value(
       String parameter,
@@ -40,7 +42,8 @@ public sealed interface KeyPart {
       List<Accessor> accessors,
       TypeMirror type,
       List<String> recordComponents,
-      boolean fromResult)
+      boolean fromResult,
+      boolean array)
       implements KeyPart {
     /** Copies the lists. */
     public Value {
@@ -48,7 +51,21 @@ public sealed interface KeyPart {
       recordComponents = List.copyOf(recordComponents);
     }
 
-    /** Whether the value is a record written as the group of its components. */
+    /** A value that is not an array. */
+    public Value(
+        String parameter,
+        boolean parameterIsReference,
+        List<Accessor> accessors,
+        TypeMirror type,
+        List<String> recordComponents,
+        boolean fromResult) {
+      this(parameter, parameterIsReference, accessors, type, recordComponents, fromResult, false);
+    }
+
+    /**
+     * Whether the value (for an array, each element) is a record written as the group of its
+     * components.
+     */
     public boolean isRecord() {
       return !recordComponents.isEmpty();
     }

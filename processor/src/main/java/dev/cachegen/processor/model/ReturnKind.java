@@ -13,10 +13,19 @@ public enum ReturnKind {
   /** {@code CompletableFuture<T>}, cached as the {@code T} it completes with. */
   COMPLETABLE_FUTURE,
   /** {@code CompletionStage<T>}, cached as the {@code T} it completes with. */
-  COMPLETION_STAGE;
+  COMPLETION_STAGE,
+  /** Reactor's {@code Mono<T>}, cached as the {@code T} it emits (empty is {@code null}). */
+  MONO,
+  /** Reactor's {@code Flux<T>}, cached as the {@code List<T>} of what it emits. */
+  FLUX;
 
   /** Whether the value arrives asynchronously, so the miss path must use {@code getAsync}. */
   public boolean isAsync() {
     return this == COMPLETABLE_FUTURE || this == COMPLETION_STAGE;
+  }
+
+  /** Whether the method returns a Reactor publisher, which the decorator builds lazily. */
+  public boolean isReactive() {
+    return this == MONO || this == FLUX;
   }
 }

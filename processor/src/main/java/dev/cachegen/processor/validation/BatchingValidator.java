@@ -195,7 +195,7 @@ final class BatchingValidator {
           case PLAIN, OPTIONAL -> null;
           case PRIMITIVE ->
               "a key the bulk method leaves out loads as null, which a primitive cannot hold";
-          case COMPLETABLE_FUTURE, COMPLETION_STAGE ->
+          case COMPLETABLE_FUTURE, COMPLETION_STAGE, MONO, FLUX ->
               "batched loads block the caller, which a method returning a future must not do";
         };
     if (why == null) {

@@ -7,10 +7,12 @@ import dev.cachegen.processor.model.Batching;
 import dev.cachegen.processor.model.BulkKeys;
 import dev.cachegen.processor.model.CacheTtl;
 import dev.cachegen.processor.model.CachedMethod;
+import dev.cachegen.processor.model.CheckedCondition;
 import dev.cachegen.processor.model.Freshness;
 import dev.cachegen.processor.model.KeyPart;
 import dev.cachegen.processor.model.ReturnKind;
 import dev.cachegen.processor.model.TagTemplate;
+import dev.cachegen.processor.model.TtlFromPath;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,8 @@ final class CachedMethodValidator {
   private final ShapeFingerprint shapes;
   private final BulkMethods bulkMethods;
   private final BatchingValidator batchings;
+  private final ConditionResolver conditions;
+  private final TtlFromResolver ttlFroms;
 
   CachedMethodValidator(
       Diagnostics diagnostics,
@@ -46,7 +50,9 @@ final class CachedMethodValidator {
       KeyResolver keys,
       ShapeFingerprint shapes,
       BulkMethods bulkMethods,
-      BatchingValidator batchings) {
+      BatchingValidator batchings,
+      ConditionResolver conditions,
+      TtlFromResolver ttlFroms) {
     this.diagnostics = diagnostics;
     this.elements = elements;
     this.valueTypes = valueTypes;
@@ -54,6 +60,8 @@ final class CachedMethodValidator {
     this.shapes = shapes;
     this.bulkMethods = bulkMethods;
     this.batchings = batchings;
+    this.conditions = conditions;
+    this.ttlFroms = ttlFroms;
   }
 
   /**
@@ -94,6 +102,11 @@ final class CachedMethodValidator {
     Optional<Batching> batching =
         batchings.validate(
             method, cached, form == BulkMethods.Form.BULK, keyParts, value, siblings);
+    Optional<CheckedCondition> condition = conditions.condition(method, type, cached);
+    Optional<CheckedCondition> unless =
+        value.flatMap(v -> conditions.unless(method, type, cached, v.valueType()));
+    Optional<TtlFromPath> ttlFrom =
+        value.flatMap(v -> ttlFroms.resolve(method, cached, v.valueType()));
     if (diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -114,7 +127,10 @@ final class CachedMethodValidator {
             shapes.of(value.orElseThrow().valueType()),
             tags.orElseThrow(),
             bulk,
-            batching));
+            batching,
+            condition,
+            unless,
+            ttlFrom));
   }
 
   /**

@@ -3,12 +3,14 @@ package dev.cachegen.processor.validation;
 import dev.cachegen.processor.diagnostics.Diagnostics;
 import dev.cachegen.processor.diagnostics.Message;
 import dev.cachegen.processor.model.CachedMethod;
+import dev.cachegen.processor.model.CheckedCondition;
 import dev.cachegen.processor.model.DecoratorModel;
 import dev.cachegen.processor.model.DelegatingMethod;
 import dev.cachegen.processor.model.Freshness;
 import dev.cachegen.processor.model.HttpPolicy;
 import dev.cachegen.processor.model.KeyPart;
 import dev.cachegen.processor.model.MethodModel;
+import dev.cachegen.processor.model.TtlFromPath;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +60,7 @@ public final class InterfaceValidator {
     this.interfaceMethods = new InterfaceMethods(elements, types);
     Accessors accessors = new Accessors(elements, types);
     KeyResolver keys = new KeyResolver(diagnostics, accessors, new KeyPartTypes(types));
-    ValueTypes valueTypes = new ValueTypes(types, diagnostics);
+    ValueTypes valueTypes = new ValueTypes(types, elements, diagnostics);
     BulkMethods bulkMethods =
         new BulkMethods(diagnostics, elements, types, valueTypes, new KeyPartTypes(types));
     this.cachedMethods =
@@ -69,7 +71,9 @@ public final class InterfaceValidator {
             keys,
             new ShapeFingerprint(types),
             bulkMethods,
-            new BatchingValidator(diagnostics, types, bulkMethods));
+            new BatchingValidator(diagnostics, types, bulkMethods),
+            new ConditionResolver(diagnostics, types, keys),
+            new TtlFromResolver(diagnostics, keys, accessors));
     this.keyShapes = new KeyShapes(types);
     this.writeMethods = new WriteMethodValidator(diagnostics, elements, types, valueTypes, keys);
     this.cacheControls =
@@ -168,7 +172,10 @@ public final class InterfaceValidator {
 
   private void checkCacheKeysHaveCached(TypeElement type) {
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (AnnotationMirrors.has(method, AnnotationMirrors.CACHED)) {
+      if (AnnotationMirrors.has(method, AnnotationMirrors.CACHED)
+          || AnnotationMirrors.has(method, AnnotationMirrors.WRITE_THROUGH)
+          || AnnotationMirrors.has(method, AnnotationMirrors.WRITE_BEHIND)
+          || !AnnotationMirrors.invalidates(method).isEmpty()) {
         continue;
       }
       for (VariableElement parameter : method.getParameters()) {
@@ -311,6 +318,21 @@ public final class InterfaceValidator {
           earlier.valueType(),
           later.valueType());
     }
+    String earlierUnless = earlier.unless().map(CheckedCondition::text).orElse("");
+    String laterUnless = later.unless().map(CheckedCondition::text).orElse("");
+    if (!earlierUnless.equals(laterUnless)) {
+      // The definition carries unless, and the runtime builds the cache from the first one.
+      return describeUnless(earlierUnless)
+          + " where this method has "
+          + describeUnless(laterUnless);
+    }
+    String earlierTtlFrom = earlier.ttlFrom().map(TtlFromPath::text).orElse("");
+    String laterTtlFrom = later.ttlFrom().map(TtlFromPath::text).orElse("");
+    if (!earlierTtlFrom.equals(laterTtlFrom)) {
+      return describeTtlFrom(earlierTtlFrom)
+          + " where this method has "
+          + describeTtlFrom(laterTtlFrom);
+    }
     if (!earlier.freshness().equals(later.freshness())) {
       // The runtime creates the cache from whichever definition it gets first; a method whose
       // in-process hits do not check freshness would answer with entries past their expiry.
@@ -350,6 +372,14 @@ public final class InterfaceValidator {
           + " (entries loaded in bulk carry no tags)";
     }
     return null;
+  }
+
+  private static String describeTtlFrom(String ttlFrom) {
+    return ttlFrom.isEmpty() ? "no ttlFrom" : "ttlFrom = \"" + ttlFrom + "\"";
+  }
+
+  private static String describeUnless(String unless) {
+    return unless.isEmpty() ? "no unless" : "unless = \"" + unless + "\"";
   }
 
   /** {@code earlyRefresh = 1.0, staleWhileRevalidate = "30s"}, as the settings are written. */

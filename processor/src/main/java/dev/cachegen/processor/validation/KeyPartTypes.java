@@ -6,6 +6,7 @@ import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
@@ -61,6 +62,20 @@ final class KeyPartTypes {
             e ->
                 e.getKind() == ElementKind.ENUM || LEAVES.contains(e.getQualifiedName().toString()))
         .orElse(false);
+  }
+
+  /**
+   * The element type of {@code type} when it is an array whose elements are leaves or leaf records
+   * (one dimension), written element by element; empty otherwise.
+   */
+  Optional<TypeMirror> keyArrayElement(TypeMirror type) {
+    if (type instanceof ArrayType array) {
+      TypeMirror element = array.getComponentType();
+      if (isLeaf(element) || leafRecordComponents(element).isPresent()) {
+        return Optional.of(element);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -43,11 +43,7 @@ final class KeyResolver {
   Optional<List<KeyPart>> resolve(
       ExecutableElement method, ExecutableType type, AnnotationAttributes cached) {
     String template = cached.string("key");
-    List<VariableElement> marked =
-        method.getParameters().stream()
-            .filter(p -> AnnotationMirrors.has(p, AnnotationMirrors.CACHE_KEY))
-            .map(p -> (VariableElement) p)
-            .toList();
+    List<VariableElement> marked = marked(method);
     if (!template.isEmpty()) {
       if (!marked.isEmpty()) {
         diagnostics.error(
@@ -71,8 +67,9 @@ final class KeyResolver {
   }
 
   /**
-   * The key of a write or an invalidation: its {@code key} template, else every parameter except
-   * {@code excluded} (the stored value), in order. Empty after reporting errors.
+   * The key of a write or an invalidation: its {@code key} template, else the parameters marked
+   * {@code @CacheKey}, else every parameter except {@code excluded} (the stored value), in order.
+   * Empty after reporting errors.
    */
   Optional<List<KeyPart>> key(
       ExecutableElement method,
@@ -81,12 +78,33 @@ final class KeyResolver {
       AnnotationAttributes annotation,
       Optional<String> excluded) {
     String template = annotation.string("key");
+    List<VariableElement> marked = marked(method);
     if (!template.isEmpty()) {
+      if (!marked.isEmpty()) {
+        diagnostics.error(
+            method,
+            annotation.mirror(),
+            annotation.written("key"),
+            Message.KEY_WITH_CACHE_KEY,
+            method.getSimpleName(),
+            marked.get(0).getSimpleName());
+        return Optional.empty();
+      }
       return template(
           method, scope, annotation, annotation.written("key"), template, TemplateKind.KEY);
     }
+    if (!marked.isEmpty()) {
+      return parameters(method, type, marked::contains);
+    }
     return parameters(
         method, type, p -> excluded.isEmpty() || !p.getSimpleName().contentEquals(excluded.get()));
+  }
+
+  private static List<VariableElement> marked(ExecutableElement method) {
+    return method.getParameters().stream()
+        .filter(p -> AnnotationMirrors.has(p, AnnotationMirrors.CACHE_KEY))
+        .map(p -> (VariableElement) p)
+        .toList();
   }
 
   /** The tag templates of {@code attribute}, in order, or empty after reporting errors. */
@@ -129,7 +147,12 @@ final class KeyResolver {
       TypeMirror parameterType = type.getParameterTypes().get(i);
       Optional<KeyPart.Value> value =
           value(
-              parameter.getSimpleName().toString(), false, parameterType, List.of(), parameterType);
+              parameter.getSimpleName().toString(),
+              false,
+              parameterType,
+              List.of(),
+              parameterType,
+              true);
       if (value.isPresent()) {
         parts.add(value.get());
       } else {
@@ -211,10 +234,51 @@ final class KeyResolver {
       KeyTemplate.Placeholder placeholder,
       TemplateScope.Name root,
       TemplateKind kind) {
+    Optional<KeyPart.Value> walked =
+        walk(method, annotation, position, template, placeholder.path(), root, kind);
+    if (walked.isEmpty()) {
+      return Optional.empty();
+    }
+    TypeMirror current = walked.get().type();
+    Optional<KeyPart.Value> value =
+        value(
+            root.name(),
+            root.isResult(),
+            root.type(),
+            walked.get().accessors(),
+            current,
+            kind == TemplateKind.KEY);
+    if (value.isEmpty()) {
+      diagnostics.error(
+          method,
+          annotation.mirror(),
+          position,
+          kind.partTypeNotAllowed,
+          kind.partName + " {" + placeholder.text() + "}",
+          method.getSimpleName(),
+          current,
+          placeholder.text());
+    }
+    return value;
+  }
+
+  /**
+   * The value at the end of {@code path} (the root's name, then accessor names), of whatever type;
+   * empty after reporting an unknown accessor with {@code kind}'s message and a "Did you mean"
+   * hint. Templates and conditions walk their paths here.
+   */
+  Optional<KeyPart.Value> walk(
+      ExecutableElement method,
+      AnnotationAttributes annotation,
+      AnnotationValue position,
+      String template,
+      List<String> path,
+      TemplateScope.Name root,
+      TemplateKind kind) {
     List<Accessor> chain = new ArrayList<>();
     TypeMirror current = root.type();
     String walked = root.name();
-    for (String name : placeholder.path().subList(1, placeholder.path().size())) {
+    for (String name : path.subList(1, path.size())) {
       Optional<Accessors.Resolved> resolved = accessors.resolve(current, name);
       if (resolved.isEmpty()) {
         List<String> existing = accessors.namesOn(current);
@@ -244,26 +308,39 @@ final class KeyResolver {
       current = resolved.get().returnType();
       walked = walked + "." + name;
     }
-    Optional<KeyPart.Value> value =
-        value(root.name(), root.isResult(), root.type(), chain, current);
-    if (value.isEmpty()) {
-      diagnostics.error(
-          method,
-          annotation.mirror(),
-          position,
-          kind.partTypeNotAllowed,
-          kind.partName + " {" + placeholder.text() + "}",
-          method.getSimpleName(),
-          current,
-          placeholder.text());
-    }
-    return value;
+    return Optional.of(
+        new KeyPart.Value(
+            root.name(),
+            !root.type().getKind().isPrimitive(),
+            chain,
+            current,
+            List.of(),
+            root.isResult()));
   }
 
-  /** A value of an allowed type, or empty when {@code type} cannot be a key part. */
+  /**
+   * A value of an allowed type, or empty when {@code type} cannot be a key part. Arrays are keys
+   * element by element; they are not tags, since one tag per array would surprise a reader who
+   * expects a tag per element.
+   */
   private Optional<KeyPart.Value> value(
-      String root, boolean fromResult, TypeMirror rootType, List<Accessor> chain, TypeMirror type) {
+      String root,
+      boolean fromResult,
+      TypeMirror rootType,
+      List<Accessor> chain,
+      TypeMirror type,
+      boolean arraysAllowed) {
     boolean rootIsReference = !rootType.getKind().isPrimitive();
+    Optional<TypeMirror> element =
+        arraysAllowed ? keyPartTypes.keyArrayElement(type) : Optional.empty();
+    if (element.isPresent()) {
+      List<String> components =
+          keyPartTypes.isLeaf(element.get())
+              ? List.of()
+              : keyPartTypes.leafRecordComponents(element.get()).orElseThrow();
+      return Optional.of(
+          new KeyPart.Value(root, rootIsReference, chain, type, components, fromResult, true));
+    }
     if (keyPartTypes.isLeaf(type)) {
       return Optional.of(
           new KeyPart.Value(root, rootIsReference, chain, type, List.of(), fromResult));

@@ -107,7 +107,8 @@ public final class KeyTemplate {
     return names;
   }
 
-  private static boolean isIdentifier(String name) {
+  /** Whether {@code name} is a Java identifier: a parameter or accessor name. */
+  static boolean isIdentifier(String name) {
     if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
       return false;
     }

@@ -2,7 +2,10 @@ package dev.cachegen.processor.validation;
 
 import dev.cachegen.processor.diagnostics.Message;
 
-/** Keys and tags share their template syntax and rules, but not their messages. */
+/**
+ * Keys, tags and conditions share their path rules (and keys and tags their template syntax), but
+ * not their messages.
+ */
 enum TemplateKind {
   KEY(
       Message.KEY_TEMPLATE_SYNTAX,
@@ -15,7 +18,21 @@ enum TemplateKind {
       Message.TAG_UNKNOWN_PARAMETER,
       Message.TAG_UNKNOWN_ACCESSOR,
       Message.TAG_PART_TYPE_NOT_ALLOWED,
-      "Tag part");
+      "Tag part"),
+  /** {@code condition} and {@code unless}: paths only, so no part type applies. */
+  CONDITION(
+      Message.CONDITION_SYNTAX,
+      Message.CONDITION_UNKNOWN_PARAMETER,
+      Message.CONDITION_UNKNOWN_ACCESSOR,
+      Message.CONDITION_TYPE_MISMATCH,
+      "Condition path"),
+  /** {@code ttlFrom}: one path over the result. */
+  TTL_FROM(
+      Message.TTL_FROM_SYNTAX,
+      Message.TTL_FROM_NOT_RESULT,
+      Message.TTL_FROM_UNKNOWN_ACCESSOR,
+      Message.TTL_FROM_TYPE,
+      "ttlFrom path");
 
   final Message syntax;
   final Message unknownParameter;

@@ -16,6 +16,7 @@ import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
@@ -48,10 +49,12 @@ final class ValueTypes {
 
   private final Types types;
   private final Diagnostics diagnostics;
+  private final TypeElement list;
 
-  ValueTypes(Types types, Diagnostics diagnostics) {
+  ValueTypes(Types types, Elements elements, Diagnostics diagnostics) {
     this.types = types;
     this.diagnostics = diagnostics;
+    this.list = elements.getTypeElement("java.util.List");
   }
 
   /**
@@ -71,7 +74,7 @@ final class ValueTypes {
     }
     Unwrapped unwrapped = new Unwrapped(ReturnKind.PLAIN, returnType);
     if (returnType instanceof DeclaredType declared) {
-      ReturnKind kind = wrapperKind(declared);
+      ReturnKind kind = reactiveKind(declared).orElse(wrapperKind(declared));
       if (kind != ReturnKind.PLAIN) {
         if (declared.getTypeArguments().isEmpty()) {
           diagnostics.error(
@@ -79,7 +82,7 @@ final class ValueTypes {
           return Optional.empty();
         }
         TypeMirror argument = declared.getTypeArguments().get(0);
-        if (isVoid(argument) && kind.isAsync()) {
+        if (isVoid(argument) && (kind.isAsync() || kind.isReactive())) {
           diagnostics.error(method, cached, Message.CACHED_VOID_FUTURE, name, returnType);
           return Optional.empty();
         }
@@ -88,12 +91,27 @@ final class ValueTypes {
               method, cached, Message.CACHED_WILDCARD_TYPE, name, returnType, argument);
           return Optional.empty();
         }
-        unwrapped = new Unwrapped(kind, argument);
+        unwrapped =
+            new Unwrapped(
+                kind, kind == ReturnKind.FLUX ? types.getDeclaredType(list, argument) : argument);
       }
     }
     return knowable(method, cached, returnType, unwrapped.valueType())
         ? Optional.of(unwrapped)
         : Optional.empty();
+  }
+
+  /**
+   * {@link ReturnKind#MONO} or {@link ReturnKind#FLUX} for Reactor's publishers; only
+   * {@code @Cached} methods read them, so a write returning one keeps its plain kind.
+   */
+  private static Optional<ReturnKind> reactiveKind(DeclaredType type) {
+    String name = ((TypeElement) type.asElement()).getQualifiedName().toString();
+    return switch (name) {
+      case "reactor.core.publisher.Mono" -> Optional.of(ReturnKind.MONO);
+      case "reactor.core.publisher.Flux" -> Optional.of(ReturnKind.FLUX);
+      default -> Optional.empty();
+    };
   }
 
   private static ReturnKind wrapperKind(DeclaredType type) {

@@ -149,12 +149,13 @@ final class WriteMethodValidator {
           valueType.get());
     }
     key.ifPresent(parts -> checkKeyShape(method, write, read, parts));
-    tags.ifPresent(written -> checkTags(method, write, read, written));
+    Optional<List<TagTemplate>> allTags = tags.map(written -> withConstantTags(read, written));
+    allTags.ifPresent(written -> checkTags(method, write, read, written));
     if (diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }
     return Optional.of(
-        new CacheWrite(read, key.orElseThrow(), valueParameter, tags.orElseThrow(), queue));
+        new CacheWrite(read, key.orElseThrow(), valueParameter, allTags.orElseThrow(), queue));
   }
 
   /** The type of the stored value, boxed; empty after reporting that there is none. */
@@ -212,6 +213,30 @@ final class WriteMethodValidator {
     return method.getParameters().isEmpty()
         ? "item"
         : method.getParameters().get(0).getSimpleName().toString();
+  }
+
+  /**
+   * The tags a write gives its entry: {@code written} as declared when it has as many tags as the
+   * cache; else, when it declares exactly the cache's templated tags in order, those with the
+   * cache's constant tags ({@code "products"}) inherited at their places, since nothing about them
+   * depends on the writer's parameters. Anything else is left for {@link #checkTags} to report.
+   */
+  private static List<TagTemplate> withConstantTags(CachedMethod read, List<TagTemplate> written) {
+    List<TagTemplate> cacheTags = read.tags();
+    long templated = cacheTags.stream().filter(t -> !isConstant(t)).count();
+    if (written.size() == cacheTags.size() || written.size() != templated) {
+      return written;
+    }
+    List<TagTemplate> merged = new ArrayList<>();
+    int next = 0;
+    for (TagTemplate tag : cacheTags) {
+      merged.add(isConstant(tag) ? tag : written.get(next++));
+    }
+    return merged;
+  }
+
+  private static boolean isConstant(TagTemplate tag) {
+    return tag.parts().stream().noneMatch(KeyPart.Value.class::isInstance);
   }
 
   private void checkTags(

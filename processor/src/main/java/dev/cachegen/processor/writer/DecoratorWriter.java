@@ -41,8 +41,9 @@ public final class DecoratorWriter {
   public JavaFile write(DecoratorModel model) {
     Naming naming = new Naming(model);
     Javadocs javadocs = new Javadocs(types);
+    ConditionCode conditionCode = new ConditionCode(types);
     DefinitionConstants constants =
-        new DefinitionConstants(naming, new TypeTokens(types), javadocs);
+        new DefinitionConstants(naming, new TypeTokens(types), javadocs, conditionCode);
     DeclaredType interfaceType = (DeclaredType) model.element().asType();
     KeyCode keyCode = new KeyCode(types);
     MethodBodies bodies =
@@ -51,6 +52,7 @@ public final class DecoratorWriter {
             interfaceType,
             naming,
             keyCode,
+            conditionCode,
             javadocs,
             new WriteBodies(naming, keyCode, javadocs));
     WriteQueues queues = new WriteQueues(model, naming, javadocs);

@@ -19,14 +19,23 @@ final class DefinitionConstants {
   /** Longer shape descriptions are cut in the Javadoc; the fingerprint covers all of it. */
   private static final int DESCRIPTION_LIMIT = 200;
 
+  /** The name of the value in a compiled {@code unless} or {@code ttlFrom}: a lambda parameter. */
+  private static final String UNLESS_VALUE = "result";
+
+  /** The time a compiled {@code ttlFrom} is asked at, in epoch milliseconds. */
+  private static final String NOW = "nowMillis";
+
   private final Naming naming;
   private final TypeTokens typeTokens;
   private final Javadocs javadocs;
+  private final ConditionCode conditions;
 
-  DefinitionConstants(Naming naming, TypeTokens typeTokens, Javadocs javadocs) {
+  DefinitionConstants(
+      Naming naming, TypeTokens typeTokens, Javadocs javadocs, ConditionCode conditions) {
     this.naming = naming;
     this.typeTokens = typeTokens;
     this.javadocs = javadocs;
+    this.conditions = conditions;
   }
 
   /** The constant of {@code method}. */
@@ -54,6 +63,27 @@ final class DefinitionConstants {
       init.add("\n.stampede($T.$L)", RuntimeTypes.STAMPEDE_POLICY, method.stampede().name());
     }
     freshness(init, method.freshness());
+    method
+        .unless()
+        .ifPresent(
+            unless ->
+                init.add(
+                    "\n.unless($N -> $L) // $L",
+                    UNLESS_VALUE,
+                    conditions.of(unless.expression(), UNLESS_VALUE),
+                    unless.text()));
+    method
+        .ttlFrom()
+        .ifPresent(
+            ttlFrom ->
+                init.add(
+                    "\n.ttlFrom(($N, $N) -> $T.ttlMillis($L, $N)) // $L",
+                    UNLESS_VALUE,
+                    NOW,
+                    RuntimeTypes.VALUES,
+                    KeyCode.valueExpression(ttlFrom.path(), UNLESS_VALUE),
+                    NOW,
+                    ttlFrom.text()));
     init.add("\n.build()$<$<$<$<");
     return FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.CACHE_DEFINITION, value),

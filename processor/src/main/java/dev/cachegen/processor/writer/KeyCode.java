@@ -8,6 +8,8 @@ import dev.cachegen.processor.model.KeyPart;
 import dev.cachegen.processor.model.TagTemplate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
@@ -38,7 +40,9 @@ final class KeyCode {
     }
     List<CodeBlock> arguments = new ArrayList<>();
     for (KeyPart.Value value : values) {
-      arguments.add(valueExpression(value, result));
+      CodeBlock expression = valueExpression(value, result);
+      arguments.add(
+          value.array() ? CodeBlock.of("$T.array($L)", RuntimeTypes.KEYS, expression) : expression);
     }
     return CodeBlock.of("$T.local($L)", RuntimeTypes.KEYS, CodeBlock.join(arguments, ", "));
   }
@@ -80,12 +84,16 @@ final class KeyCode {
       } else {
         KeyPart.Value value = (KeyPart.Value) part;
         if (value.isRecord()) {
-          code.add(".record($L", valueExpression(value, result));
-          TypeName record = TypeName.get(types.erasure(value.type()));
+          TypeMirror recordType =
+              value.array() ? ((ArrayType) value.type()).getComponentType() : value.type();
+          code.add(value.array() ? ".records($L" : ".record($L", valueExpression(value, result));
+          TypeName record = TypeName.get(types.erasure(recordType));
           for (String component : value.recordComponents()) {
             code.add(", $T::$N", record, component);
           }
           code.add(")");
+        } else if (value.array()) {
+          code.add(".array($L)", valueExpression(value, result));
         } else {
           code.add(".value($L)", valueExpression(value, result));
         }
@@ -114,7 +122,8 @@ final class KeyCode {
                 value.accessors(),
                 value.type(),
                 value.recordComponents(),
-                false));
+                false,
+                value.array()));
       } else {
         rooted.add(part);
       }

@@ -6,17 +6,20 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.cachegen.processor.model.BulkKeys;
 import dev.cachegen.processor.model.CachedMethod;
+import dev.cachegen.processor.model.CheckedCondition;
 import dev.cachegen.processor.model.CollectionKind;
 import dev.cachegen.processor.model.DelegatingMethod;
 import dev.cachegen.processor.model.Freshness;
 import dev.cachegen.processor.model.KeyPart;
 import dev.cachegen.processor.model.MethodModel;
+import dev.cachegen.processor.model.ReturnKind;
 import dev.cachegen.processor.model.WritingMethod;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -33,6 +36,7 @@ final class MethodBodies {
   private final DeclaredType interfaceType;
   private final Naming naming;
   private final KeyCode keyCode;
+  private final ConditionCode conditions;
   private final Javadocs javadocs;
   private final WriteBodies writes;
 
@@ -41,12 +45,14 @@ final class MethodBodies {
       DeclaredType interfaceType,
       Naming naming,
       KeyCode keyCode,
+      ConditionCode conditions,
       Javadocs javadocs,
       WriteBodies writes) {
     this.types = types;
     this.interfaceType = interfaceType;
     this.naming = naming;
     this.keyCode = keyCode;
+    this.conditions = conditions;
     this.javadocs = javadocs;
     this.writes = writes;
   }
@@ -90,6 +96,17 @@ final class MethodBodies {
       spec.addJavadoc("Cached $L: L1, then L2, then the delegate.\n", javadocs.link(method));
     }
     freshnessJavadoc(spec, method.freshness());
+    if (method.returnKind().isReactive()) {
+      // Reactor users expect nothing to happen before they subscribe, and a new look at the
+      // cache on each subscription.
+      spec.addJavadoc(
+          "Nothing happens before a subscription; each subscription looks at the caches again,"
+              + " and subscribers of one key share one load.\n");
+      spec.addCode(
+          "return $T.defer(() -> {\n$>",
+          method.returnKind() == ReturnKind.MONO ? RuntimeTypes.MONO : RuntimeTypes.FLUX);
+    }
+    condition(spec, method);
     spec.addStatement("$T $N = $L", Object.class, locals.key(), keyCode.localKey(method));
     spec.addStatement(
         "$T $N = $L.getIfPresent($N)",
@@ -113,7 +130,34 @@ final class MethodBodies {
           "$T[] $N = $L", String.class, locals.tags(), keyCode.tagArray(method.tags(), null));
     }
     spec.addStatement("return $L", miss(method, locals, cache));
+    if (method.returnKind().isReactive()) {
+      spec.addCode("$<});\n");
+    }
     return spec.build();
+  }
+
+  /**
+   * {@code if (!(page == 0)) return this.delegate.find(page);}: a call whose {@code condition} is
+   * false skips the caches, and a line of Javadoc says so; {@code unless} lives in the definition.
+   */
+  private void condition(MethodSpec.Builder spec, CachedMethod method) {
+    method
+        .unless()
+        .ifPresent(
+            unless ->
+                spec.addJavadoc(
+                    "A loaded value for which {@code $L} holds is returned but not cached.\n",
+                    unless.text()));
+    if (method.condition().isEmpty()) {
+      return;
+    }
+    CheckedCondition condition = method.condition().get();
+    spec.addJavadoc(
+        "Caches only when {@code $L}; other calls go straight to the delegate.\n",
+        condition.text());
+    spec.beginControlFlow("if ($L)", conditions.negationOf(condition.expression(), null))
+        .addStatement("return $L", delegateCall(method.element()))
+        .endControlFlow();
   }
 
   /** One line per freshness setting, saying what a caller gets around the entry's expiry. */
@@ -147,6 +191,8 @@ final class MethodBodies {
       case OPTIONAL -> CodeBlock.of("$T.ofNullable($L)", Optional.class, value);
       case COMPLETABLE_FUTURE, COMPLETION_STAGE ->
           CodeBlock.of("$T.completedFuture($L)", CompletableFuture.class, value);
+      case MONO -> CodeBlock.of("$T.justOrEmpty($L)", RuntimeTypes.MONO, value);
+      case FLUX -> CodeBlock.of("$T.fromIterable($L)", RuntimeTypes.FLUX, value);
     };
   }
 
@@ -164,6 +210,7 @@ final class MethodBodies {
         "Cached bulk $L: each key on its own, L1, then L2, then one delegate call with the keys"
             + " still missing.\n",
         javadocs.link(method));
+    condition(spec, method);
     spec.addStatement(
         "return $L.getAll(\n$N,\n$N -> $L,\n$N -> $L,\n$N -> $L)",
         cache,
@@ -219,6 +266,24 @@ final class MethodBodies {
                   call);
       case COMPLETABLE_FUTURE, COMPLETION_STAGE ->
           CodeBlock.of("$L.getAsync($L, () -> $L)", cache, keys, call);
+      // The load is shared by the key's subscribers, so one subscriber's cancellation must not
+      // cancel it (suppressCancel); the delegate's publisher is subscribed once, by toFuture.
+      case MONO ->
+          CodeBlock.of(
+              "$T.fromFuture($L.getAsync($L, () -> $L.toFuture()), true)",
+              RuntimeTypes.MONO,
+              cache,
+              keys,
+              call);
+      case FLUX ->
+          CodeBlock.of(
+              "$T.fromFuture($L.getAsync($L, () -> $L.collectList().toFuture()), true)"
+                  + "\n.flatMapIterable($T.identity())",
+              RuntimeTypes.MONO,
+              cache,
+              keys,
+              call,
+              Function.class);
     };
   }
 

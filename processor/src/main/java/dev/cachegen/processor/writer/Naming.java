@@ -4,6 +4,7 @@ import dev.cachegen.processor.model.CachedMethod;
 import dev.cachegen.processor.model.DecoratorModel;
 import dev.cachegen.processor.model.HttpPolicy;
 import dev.cachegen.processor.model.WritingMethod;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -235,6 +236,34 @@ public final class Naming {
     String element = pick(taken, singular, "key");
     String missing = pick(taken, "missing", "missingKeys");
     return new BulkLocals(element, missing);
+  }
+
+  /**
+   * Names javac refuses for a record component: the no-argument methods of {@code Object}, which
+   * the component's accessor would clash with.
+   */
+  private static final Set<String> FORBIDDEN_COMPONENTS =
+      Set.of(
+          "clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait");
+
+  /**
+   * The component names of the record of a queued call of {@code method}: its parameter names,
+   * except that a name a record component may not take ({@code hashCode}, {@code wait}, ...) gets
+   * {@code _} added until no other parameter has it. These names are the JSON fields of a queued
+   * call; only names that did not compile before change.
+   */
+  public static List<String> callComponents(ExecutableElement method) {
+    List<String> parameters = parameterNames(method);
+    Set<String> taken = new HashSet<>(parameters);
+    List<String> components = new ArrayList<>();
+    for (String parameter : parameters) {
+      if (FORBIDDEN_COMPONENTS.contains(parameter)) {
+        components.add(pick(taken, parameter + "_", parameter + "_"));
+      } else {
+        components.add(parameter);
+      }
+    }
+    return components;
   }
 
   /** The first candidate not taken, else the last one with {@code _} added until it is free. */

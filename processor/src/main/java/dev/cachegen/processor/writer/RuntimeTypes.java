@@ -12,6 +12,11 @@ final class RuntimeTypes {
   private static final String API = "dev.cachegen.runtime";
   private static final String PACKAGE = API + ".internal";
 
+  /** Reactor's publishers, named by generated code for methods that return them. */
+  static final ClassName MONO = ClassName.get("reactor.core.publisher", "Mono");
+
+  static final ClassName FLUX = ClassName.get("reactor.core.publisher", "Flux");
+
   static final ClassName BATCHER = ClassName.get(PACKAGE, "Batcher");
   static final ClassName CACHE_DEFINITION = ClassName.get(PACKAGE, "CacheDefinition");
   static final ClassName CACHE_ENTRY = ClassName.get(PACKAGE, "CacheEntry");

@@ -13,7 +13,6 @@ import dev.cachegen.processor.model.WritingMethod;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.VariableElement;
 
 /**
  * Writes what a {@code @WriteBehind} method needs besides its body: the record of a queued call
@@ -44,11 +43,9 @@ final class WriteQueues {
   /** {@code record RenameCall(Item item) {}}. */
   TypeSpec callRecord(WritingMethod method) {
     MethodSpec.Builder components = MethodSpec.constructorBuilder();
-    List<VariableElement> parameters = new ArrayList<>(method.element().getParameters());
-    for (int i = 0; i < parameters.size(); i++) {
-      components.addParameter(
-          TypeName.get(method.type().getParameterTypes().get(i)),
-          parameters.get(i).getSimpleName().toString());
+    List<String> names = Naming.callComponents(method.element());
+    for (int i = 0; i < names.size(); i++) {
+      components.addParameter(TypeName.get(method.type().getParameterTypes().get(i)), names.get(i));
     }
     return TypeSpec.recordBuilder(naming.callRecord(method))
         .addJavadoc("The arguments of a queued call of $L.\n", javadocs.link(method))
@@ -100,8 +97,8 @@ final class WriteQueues {
   /** {@code this.renameWrites = runtime.writeBehind(RENAME_WRITES, call -> ...)}. */
   CodeBlock register(WritingMethod method) {
     List<CodeBlock> arguments = new ArrayList<>();
-    for (VariableElement parameter : method.element().getParameters()) {
-      arguments.add(CodeBlock.of("$N.$N()", Naming.CALL, parameter.getSimpleName().toString()));
+    for (String component : Naming.callComponents(method.element())) {
+      arguments.add(CodeBlock.of("$N.$N()", Naming.CALL, component));
     }
     return CodeBlock.of(
         "this.$N = $N.writeBehind($N, $N -> this.$N.$N($L))",

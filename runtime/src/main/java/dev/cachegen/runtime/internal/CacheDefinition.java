@@ -4,6 +4,7 @@ import dev.cachegen.annotations.StampedePolicy;
 import java.lang.reflect.Type;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +46,8 @@ public final class CacheDefinition<V> {
   private final double earlyRefresh;
   private final long staleWhileRevalidateNanos;
   private final long staleIfErrorNanos;
+  private final Predicate<? super V> unless;
+  private final TtlFrom<? super V> ttlFrom;
 
   private CacheDefinition(Builder<V> builder) {
     this.name = builder.name;
@@ -61,6 +64,8 @@ public final class CacheDefinition<V> {
     this.earlyRefresh = builder.earlyRefresh;
     this.staleWhileRevalidateNanos = builder.staleWhileRevalidateNanos;
     this.staleIfErrorNanos = builder.staleIfErrorNanos;
+    this.unless = builder.unless;
+    this.ttlFrom = builder.ttlFrom;
   }
 
   /**
@@ -104,6 +109,32 @@ public final class CacheDefinition<V> {
   /** Whether {@code null} answers are cached. */
   public boolean cacheNulls() {
     return cacheNulls;
+  }
+
+  /**
+   * The time to live the value gives itself ({@code @Cached(ttlFrom = ...)}), or {@code null} when
+   * every entry lives {@link #ttlNanos()}.
+   */
+  public TtlFrom<? super V> ttlFrom() {
+    return ttlFrom;
+  }
+
+  /**
+   * Whether a value just loaded is stored: not a {@code null} unless the cache caches nulls, and
+   * not a value its {@linkplain Builder#unless unless condition} holds for. Every load path asks
+   * this (single, asynchronous, bulk, background refresh); explicit writes ({@code put}) do not. A
+   * condition that throws (an accessor of the value failed) stores nothing: the value is still
+   * returned, and a failing accessor does not turn a successful load into an error.
+   */
+  public boolean stores(V value) {
+    if (value == null && !cacheNulls) {
+      return false;
+    }
+    try {
+      return !unless.test(value);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** What concurrent misses of one key do. */
@@ -198,6 +229,8 @@ public final class CacheDefinition<V> {
     private double earlyRefresh;
     private long staleWhileRevalidateNanos;
     private long staleIfErrorNanos;
+    private Predicate<? super V> unless = value -> false;
+    private TtlFrom<? super V> ttlFrom;
 
     private Builder(String name, Type valueType) {
       this.name = Objects.requireNonNull(name, "name");
@@ -234,6 +267,26 @@ public final class CacheDefinition<V> {
     /** Whether {@code null} answers are cached. */
     public Builder<V> cacheNulls(boolean cacheNulls) {
       this.cacheNulls = cacheNulls;
+      return this;
+    }
+
+    /**
+     * A loaded value this predicate holds for is returned but not stored: the compiled form of
+     * {@code @Cached(unless = ...)}. It is given {@code null} too when the cache caches nulls.
+     */
+    public Builder<V> unless(Predicate<? super V> unless) {
+      this.unless = Objects.requireNonNull(unless, "unless");
+      return this;
+    }
+
+    /**
+     * Each value's own time to live, the compiled form of {@code @Cached(ttlFrom = ...)}: replaces
+     * {@code ttlNanos} for entries whose value gives one (jittered like it), and the in-process
+     * tier keeps no entry past it. A value that has already expired is returned but not cached. Not
+     * with {@code sliding}.
+     */
+    public Builder<V> ttlFrom(TtlFrom<? super V> ttlFrom) {
+      this.ttlFrom = Objects.requireNonNull(ttlFrom, "ttlFrom");
       return this;
     }
 
@@ -326,6 +379,10 @@ public final class CacheDefinition<V> {
                 + name
                 + " cannot also use earlyRefresh, staleWhileRevalidateNanos or staleIfErrorNanos;"
                 + " use a fixed ttl, or drop those settings");
+      }
+      if (sliding && ttlFrom != null) {
+        throw new IllegalArgumentException(
+            "sliding cache " + name + " cannot also use ttlFrom; drop one of them");
       }
       return new CacheDefinition<>(this);
     }

@@ -42,6 +42,92 @@ public final class Keys {
     return Arrays.asList(values);
   }
 
+  /**
+   * The L1 key value of a {@code long[]} key part: an immutable copy compared element by element,
+   * so that equal arrays are equal keys and a caller changing its array afterwards changes no key.
+   * A {@code null} array stays {@code null}, distinct from an empty one.
+   */
+  public static Object array(long[] values) {
+    return values == null ? null : new ArrayValue(values.clone(), Arrays.hashCode(values));
+  }
+
+  /** The L1 key value of an {@code int[]} key part; see {@link #array(long[])}. */
+  public static Object array(int[] values) {
+    return values == null ? null : new ArrayValue(values.clone(), Arrays.hashCode(values));
+  }
+
+  /** The L1 key value of a {@code short[]} key part; see {@link #array(long[])}. */
+  public static Object array(short[] values) {
+    return values == null ? null : new ArrayValue(values.clone(), Arrays.hashCode(values));
+  }
+
+  /** The L1 key value of a {@code byte[]} key part; see {@link #array(long[])}. */
+  public static Object array(byte[] values) {
+    return values == null ? null : new ArrayValue(values.clone(), Arrays.hashCode(values));
+  }
+
+  /** The L1 key value of a {@code char[]} key part; see {@link #array(long[])}. */
+  public static Object array(char[] values) {
+    return values == null ? null : new ArrayValue(values.clone(), Arrays.hashCode(values));
+  }
+
+  /** The L1 key value of a {@code boolean[]} key part; see {@link #array(long[])}. */
+  public static Object array(boolean[] values) {
+    return values == null ? null : new ArrayValue(values.clone(), Arrays.hashCode(values));
+  }
+
+  /**
+   * The L1 key value of a {@code double[]} key part, compared as {@link Arrays#equals(double[],
+   * double[])} compares ({@code 0.0} and {@code -0.0} differ, as their shared keys do).
+   */
+  public static Object array(double[] values) {
+    return values == null ? null : new ArrayValue(values.clone(), Arrays.hashCode(values));
+  }
+
+  /** The L1 key value of a {@code float[]} key part; see {@link #array(double[])}. */
+  public static Object array(float[] values) {
+    return values == null ? null : new ArrayValue(values.clone(), Arrays.hashCode(values));
+  }
+
+  /**
+   * The L1 key value of an array of reference key values ({@code String[]}, {@code Long[]}, an
+   * array of enums or records), element by element; {@code null} elements are allowed.
+   */
+  public static Object array(Object[] values) {
+    return values == null ? null : new ArrayValue(values.clone(), Arrays.hashCode(values));
+  }
+
+  /** A copied array key value: equal when the arrays are equal element by element. */
+  private static final class ArrayValue {
+    private final Object array;
+    private final int hash;
+
+    ArrayValue(Object array, int hash) {
+      this.array = array;
+      this.hash = hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      if (this == other) {
+        return true;
+      }
+      return other instanceof ArrayValue that
+          && hash == that.hash
+          && Objects.deepEquals(array, that.array);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.deepToString(new Object[] {array});
+    }
+  }
+
   /** Two key values. */
   private static final class Pair {
     private final Object first;

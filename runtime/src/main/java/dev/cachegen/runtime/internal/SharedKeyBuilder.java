@@ -125,6 +125,156 @@ public final class SharedKeyBuilder {
     return this;
   }
 
+  /**
+   * Appends a {@code long[]} key part as the group of its elements: {@code [[1][2]]} for {@code {1,
+   * 2}}, {@code []} for an empty array and {@code [\0]} for {@code null}.
+   */
+  public SharedKeyBuilder array(long[] values) {
+    if (values == null) {
+      return nullValue();
+    }
+    key.append('[');
+    for (long value : values) {
+      value(value);
+    }
+    key.append(']');
+    return this;
+  }
+
+  /** Appends a {@code int[]} key part; see {@link #array(long[])}. */
+  public SharedKeyBuilder array(int[] values) {
+    if (values == null) {
+      return nullValue();
+    }
+    key.append('[');
+    for (int value : values) {
+      value(value);
+    }
+    key.append(']');
+    return this;
+  }
+
+  /** Appends a {@code short[]} key part; see {@link #array(long[])}. */
+  public SharedKeyBuilder array(short[] values) {
+    if (values == null) {
+      return nullValue();
+    }
+    key.append('[');
+    for (short value : values) {
+      value((int) value);
+    }
+    key.append(']');
+    return this;
+  }
+
+  /** Appends a {@code byte[]} key part; see {@link #array(long[])}. */
+  public SharedKeyBuilder array(byte[] values) {
+    if (values == null) {
+      return nullValue();
+    }
+    key.append('[');
+    for (byte value : values) {
+      value((int) value);
+    }
+    key.append(']');
+    return this;
+  }
+
+  /** Appends a {@code char[]} key part; see {@link #array(long[])}. */
+  public SharedKeyBuilder array(char[] values) {
+    if (values == null) {
+      return nullValue();
+    }
+    key.append('[');
+    for (char value : values) {
+      value(value);
+    }
+    key.append(']');
+    return this;
+  }
+
+  /** Appends a {@code boolean[]} key part; see {@link #array(long[])}. */
+  public SharedKeyBuilder array(boolean[] values) {
+    if (values == null) {
+      return nullValue();
+    }
+    key.append('[');
+    for (boolean value : values) {
+      value(value);
+    }
+    key.append(']');
+    return this;
+  }
+
+  /** Appends a {@code double[]} key part; see {@link #array(long[])}. */
+  public SharedKeyBuilder array(double[] values) {
+    if (values == null) {
+      return nullValue();
+    }
+    key.append('[');
+    for (double value : values) {
+      value(value);
+    }
+    key.append(']');
+    return this;
+  }
+
+  /** Appends a {@code float[]} key part; see {@link #array(long[])}. */
+  public SharedKeyBuilder array(float[] values) {
+    if (values == null) {
+      return nullValue();
+    }
+    key.append('[');
+    for (float value : values) {
+      value(value);
+    }
+    key.append(']');
+    return this;
+  }
+
+  /**
+   * Appends an array of reference key values ({@code String[]}, {@code Long[]}, an array of enums)
+   * as the group of its elements, each written as {@link #value(Object)} writes it: {@code ["a,b"]}
+   * is {@code [[a,b]]} and {@code ["a", "b"]} is {@code [[a][b]]}; a {@code null} element is {@code
+   * [\0]}.
+   */
+  public SharedKeyBuilder array(Object[] values) {
+    if (values == null) {
+      return nullValue();
+    }
+    key.append('[');
+    for (Object value : values) {
+      value(value);
+    }
+    key.append(']');
+    return this;
+  }
+
+  /**
+   * Appends an array of records as the group of its elements, each written as {@link #record}
+   * writes it: {@code [[[1][20]][[2][20]]]}.
+   */
+  @SafeVarargs
+  public final <R> SharedKeyBuilder records(R[] values, Function<? super R, ?>... components) {
+    if (values == null) {
+      return nullValue();
+    }
+    key.append('[');
+    for (R value : values) {
+      if (value == null) {
+        nullValue();
+        continue;
+      }
+      key.append('[');
+      for (Function<? super R, ?> component : components) {
+        value(component.apply(value));
+      }
+      key.append(']');
+    }
+    key.append(']');
+    return this;
+  }
+
   /** The finished key, shortened by a digest when its tail is long. */
   public String build() {
     if (key.length() - namespaceLength <= LONGEST_TAIL) {

@@ -153,7 +153,7 @@ final class BackgroundRefresh<V> {
                 context.counters().loadNanos.add(loadNanos);
                 context.counters().earlyRefreshes.increment();
                 CacheEntry<V> entry = loader.entry(value, loadNanos, held, tags, sharedKey);
-                if (loader.cacheable(value)) {
+                if (loader.cacheable(entry)) {
                   local.putIfUnchanged(sequence, localKey, entry);
                 }
                 // An invalidation during the reload wins: no local store, no overwrite.

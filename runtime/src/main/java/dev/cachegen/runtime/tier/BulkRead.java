@@ -139,12 +139,15 @@ final class BulkRead<V> {
       if (value != null) {
         found.put(key, value);
       }
-      if (value == null && !context.definition().cacheNulls()) {
-        continue;
+      if (!context.definition().stores(value)) {
+        continue; // a null the cache does not keep, or a value its unless condition holds for
       }
       CacheEntry<V> entry =
           freshness.entry(
               value, now, loadNanos, loadGeneration, NO_TAGS, NO_VERSIONS, sharedKeys.get(i));
+      if (entry.expiresAtMillis() <= now) {
+        continue; // its ttlFrom says it has already expired: returned, not cached
+      }
       local.putIfUnchanged(sequence, localKeys.get(i), entry);
       toStore.add(entry);
       toReplace.add(replace[i]);

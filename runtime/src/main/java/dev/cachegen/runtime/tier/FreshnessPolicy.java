@@ -2,6 +2,7 @@ package dev.cachegen.runtime.tier;
 
 import dev.cachegen.runtime.internal.CacheDefinition;
 import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.internal.TtlFrom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
@@ -23,7 +24,9 @@ final class FreshnessPolicy {
   private final long staleWhileRevalidateMillis;
   private final long staleIfErrorMillis;
   private final DoubleSupplier random;
+  private final TtlFrom<Object> ttlFrom;
 
+  @SuppressWarnings("unchecked") // the definition's values are the entries' values
   FreshnessPolicy(CacheDefinition<?> definition, DoubleSupplier random) {
     this.checked = definition.checksFreshness();
     this.ttlMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(definition.ttlNanos()));
@@ -32,6 +35,15 @@ final class FreshnessPolicy {
         TimeUnit.NANOSECONDS.toMillis(definition.staleWhileRevalidateNanos());
     this.staleIfErrorMillis = TimeUnit.NANOSECONDS.toMillis(definition.staleIfErrorNanos());
     this.random = random;
+    this.ttlFrom = (TtlFrom<Object>) definition.ttlFrom();
+  }
+
+  /**
+   * Whether entries expire each at its own time ({@code ttlFrom}), so the in-process tier must
+   * follow each entry's expiry rather than a fixed {@code localTtl}.
+   */
+  boolean perEntryTtl() {
+    return ttlFrom != null;
   }
 
   /**
@@ -57,6 +69,33 @@ final class FreshnessPolicy {
     return nowMillis + jittered(ttlMillis);
   }
 
+  /**
+   * When an entry of {@code value} stored at {@code nowMillis} stops being fresh: its own ttl
+   * ({@code ttlFrom}) jittered like the cache's, else the cache's; at or before {@code nowMillis}
+   * for a value that has already expired. A {@code ttlFrom} that throws gives the cache's ttl. The
+   * cache's ttl stays the longest life: the generation and tag counters an entry is checked against
+   * in Redis live that long (ARCHITECTURE.md, the Redis keyspace), and Redis refuses an expiry that
+   * overflows its clock.
+   */
+  long expiresAt(Object value, long nowMillis) {
+    if (ttlFrom == null) {
+      return expiresAt(nowMillis);
+    }
+    long own;
+    try {
+      own = ttlFrom.ttlMillis(value, nowMillis);
+    } catch (RuntimeException e) {
+      own = TtlFrom.CACHE_TTL;
+    }
+    if (own == TtlFrom.CACHE_TTL) {
+      return expiresAt(nowMillis);
+    }
+    if (own <= 0) {
+      return nowMillis;
+    }
+    return nowMillis + jittered(Math.min(own, ttlMillis));
+  }
+
   /** A new entry of {@code value}, stored at {@code nowMillis}, with its expiry. */
   <V> CacheEntry<V> entry(
       V value,
@@ -67,7 +106,14 @@ final class FreshnessPolicy {
       long[] versions,
       String sharedKey) {
     return new CacheEntry<>(
-        value, nowMillis, expiresAt(nowMillis), loadNanos, generation, tags, versions, sharedKey);
+        value,
+        nowMillis,
+        expiresAt(value, nowMillis),
+        loadNanos,
+        generation,
+        tags,
+        versions,
+        sharedKey);
   }
 
   /** Where {@code entry} stands at {@code now}. */

@@ -62,7 +62,7 @@ final class LocalTier<V> {
                 });
     if (definition.sliding()) {
       builder.expireAfterAccess(definition.localTtlNanos(), TimeUnit.NANOSECONDS);
-    } else if (freshness.checked()) {
+    } else if (freshness.checked() || freshness.perEntryTtl()) {
       builder = builder.expireAfter(new EntryExpiry<V>(definition, freshness, clock));
     } else {
       builder.expireAfterWrite(definition.localTtlNanos(), TimeUnit.NANOSECONDS);
@@ -167,9 +167,9 @@ final class LocalTier<V> {
   }
 
   /**
-   * Per-entry expiry for caches that check freshness: the local ttl, but never past the entry's
-   * expiry, so that all JVMs let go of a value when Redis does; plus the stale windows when the
-   * expiry is what ends it.
+   * Per-entry expiry for caches that check freshness or whose values give their own ttl: the local
+   * ttl, but never past the entry's expiry, so that all JVMs let go of a value when Redis does;
+   * plus the stale windows when the expiry is what ends it.
    */
   private static final class EntryExpiry<V> implements Expiry<Object, CacheEntry<V>> {
     private final long localTtlNanos;

@@ -231,7 +231,7 @@ final class TierLoader<V> {
     context.counters().loads.increment();
     context.counters().loadNanos.add(loadNanos);
     CacheEntry<V> entry = entry(value, loadNanos, plan, tags, sharedKey);
-    if (cacheable(value)) {
+    if (cacheable(entry)) {
       local.putIfUnchanged(sequence, localKey, entry);
     }
     return entry;
@@ -256,7 +256,7 @@ final class TierLoader<V> {
   Runnable afterLoad(CacheEntry<V> entry, boolean replace, String sharedKey, LoadPlan<V> plan) {
     return () -> {
       try {
-        if (cacheable(entry.value())) {
+        if (cacheable(entry)) {
           entries.write(entry, replace);
         }
       } finally {
@@ -265,8 +265,13 @@ final class TierLoader<V> {
     };
   }
 
-  boolean cacheable(V value) {
-    return value != null || context.definition().cacheNulls();
+  /**
+   * Whether a loaded entry is stored: {@code CacheDefinition.stores} (nulls, {@code unless}), and
+   * not already expired when loaded (a {@code ttlFrom} in the past ends it at its load).
+   */
+  boolean cacheable(CacheEntry<V> entry) {
+    return context.definition().stores(entry.value())
+        && entry.expiresAtMillis() > entry.storedAtMillis();
   }
 
   /** Calls an asynchronous delegate; a {@code null} future is the delegate's mistake. */

@@ -250,6 +250,10 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
     CacheEntry<V> entry =
         freshness.entry(
             value, context.clock().millis(), 0, generation.forLoad(), tags, versions, sharedKey);
+    if (entry.expiresAtMillis() <= entry.storedAtMillis()) {
+      invalidate(localKey, sharedKey); // its ttlFrom says it has already expired
+      return;
+    }
     local.put(localKey, entry);
     counters.puts.increment();
     if (context.hasSharedTier() && !entries.write(entry, true)) {

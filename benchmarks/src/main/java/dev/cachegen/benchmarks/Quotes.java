@@ -1,0 +1,28 @@
+package dev.cachegen.benchmarks;
+
+import dev.cachegen.annotations.Cached;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import reactor.core.publisher.Mono;
+
+/**
+ * The same lookup cached four ways, for {@link ReturnKindHitBenchmark}: a plain value with a fixed
+ * ttl, a plain value whose ttl comes from the value ({@code ttlFrom}), a {@code CompletableFuture}
+ * and a Reactor {@code Mono}.
+ */
+public interface Quotes {
+  /** A price valid until a point in time. */
+  record Quote(long id, long cents, Instant validUntil) {}
+
+  @Cached(name = "quotes.fixed", ttl = "10m")
+  Quote fixed(long id);
+
+  @Cached(name = "quotes.ttlFrom", ttl = "10m", ttlFrom = "{result.validUntil}")
+  Quote ttlFrom(long id);
+
+  @Cached(name = "quotes.future", ttl = "10m")
+  CompletableFuture<Quote> future(long id);
+
+  @Cached(name = "quotes.mono", ttl = "10m")
+  Mono<Quote> mono(long id);
+}

@@ -71,7 +71,14 @@ class StampedeProcessTest {
         assertEquals("loaded-here", call.get(30, TimeUnit.SECONDS));
       }
       assertEquals(1, loads.get());
-      assertEquals("loads 0 waits 1 acquisitions 0", child.send("stats"));
+      // The child never loads. It may take the lock once without loading: when the owner releases
+      // between the child's last look and its next attempt, the child holds the lock, reads the
+      // value the owner stored, and serves it.
+      String stats = child.send("stats");
+      assertTrue(
+          stats.equals("loads 0 waits 1 acquisitions 0")
+              || stats.equals("loads 0 waits 1 acquisitions 1"),
+          stats);
       assertEquals(1, here.stats().cache(StampedeNode.HOT.name()).lockAcquisitions());
     } finally {
       threads.shutdownNow();

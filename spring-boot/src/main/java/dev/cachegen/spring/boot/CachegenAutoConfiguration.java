@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -43,12 +44,14 @@ public class CachegenAutoConfiguration {
   public CacheRuntime cachegenRuntime(
       CachegenProperties properties,
       Environment environment,
-      ObjectProvider<CacheRuntimeCustomizer> customizers) {
+      ObjectProvider<CacheRuntimeCustomizer> customizers,
+      ObjectProvider<SslBundles> sslBundles) {
     RedisConnectionProperties redis =
         Binder.get(environment)
             .bind("spring.data.redis", Bindable.of(RedisConnectionProperties.class))
             .orElseGet(RedisConnectionProperties::new);
-    CacheRuntime.Builder builder = RuntimeFactory.builder(properties, redis);
+    CacheRuntime.Builder builder =
+        RuntimeFactory.builder(properties, redis, sslBundles.getIfAvailable());
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     CacheRuntime runtime = builder.build();
     log.info("cachegen runtime: {}", RuntimeFactory.describe(redis));

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import org.springframework.boot.ssl.SslBundles;
 
 /**
  * Builds the {@link CacheRuntime} from {@code spring.data.redis.*} and {@code cachegen.*}. Every
@@ -19,14 +21,26 @@ final class RuntimeFactory {
 
   /** A builder configured from the properties, to which customizers may still add. */
   static CacheRuntime.Builder builder(
-      CachegenProperties cachegen, RedisConnectionProperties redis) {
+      CachegenProperties cachegen, RedisConnectionProperties redis, SslBundles sslBundles) {
     RuntimeFactory factory = new RuntimeFactory();
-    if (redis.getSsl().getBundle() != null) {
-      throw invalid(
-          "spring.data.redis.ssl.bundle",
-          redis.getSsl().getBundle(),
-          "SSL bundles are not supported by cachegen's Redis client yet; use a rediss:// URL"
-              + " (spring.data.redis.url) and the JVM's trust store (javax.net.ssl.trustStore)");
+    String bundle = redis.getSsl().getBundle();
+    if (bundle != null) {
+      // As in Boot, naming a bundle turns TLS on; its trust and key material reach the runtime.
+      redis.getSsl().setEnabled(true);
+      if (sslBundles == null) {
+        throw invalid(
+            "spring.data.redis.ssl.bundle", bundle, "there are no SSL bundles in this context");
+      }
+      SSLContext context;
+      try {
+        context = sslBundles.getBundle(bundle).createSslContext();
+      } catch (RuntimeException e) {
+        throw invalid(
+            "spring.data.redis.ssl.bundle",
+            bundle,
+            e.getMessage() + "; define it under spring.ssl.bundle.pem." + bundle + " or .jks");
+      }
+      factory.builder.redisSsl(context);
     }
     if (redis.isConfigured()) {
       factory.redis(redis);

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.cachegen.runtime.internal.Cache;
-import dev.cachegen.testing.LoopbackPorts;
-import dev.cachegen.testing.RedisServer;
-import dev.cachegen.testing.TestCertificates;
+import dev.cachegen.testing.TlsRedis;
 import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -26,30 +24,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TlsTest {
   @TempDir static Path folder;
-  private static TestCertificates tls;
-  private static RedisServer server;
-  private static int tlsPort;
+  private static TlsRedis redis;
 
   @BeforeAll
   static void startTlsServer() {
-    tls = TestCertificates.create(folder);
-    tlsPort = LoopbackPorts.free();
-    server = RedisServer.startWith(tls.redisServerOptions(tlsPort, true));
+    redis = TlsRedis.start(folder, true);
   }
 
   @AfterAll
   static void stopServer() {
-    if (server != null) {
-      server.close();
+    if (redis != null) {
+      redis.close();
     }
   }
 
   private static SSLContext context(boolean withClientCertificate) {
-    return tls.clientContext(withClientCertificate);
+    return redis.certificates().clientContext(withClientCertificate);
   }
 
   private static String uri() {
-    return "rediss://127.0.0.1:" + tlsPort;
+    return redis.uri();
   }
 
   @Test
@@ -103,7 +97,7 @@ class TlsTest {
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
-            () -> CacheRuntime.builder().redis(server.uri()).redisSsl(tls).build());
+            () -> CacheRuntime.builder().redis(redis.server().uri()).redisSsl(tls).build());
     assertTrue(e.getMessage().contains("is not a rediss:// URI"), e.getMessage());
   }
 }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.runtime.CacheStats;
-import dev.cachegen.testing.LoopbackPorts;
-import dev.cachegen.testing.RedisServer;
-import dev.cachegen.testing.TestCertificates;
+import dev.cachegen.testing.TlsRedis;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,21 +21,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class SslBundleTest {
   @TempDir static Path folder;
-  private static TestCertificates tls;
-  private static RedisServer server;
-  private static int tlsPort;
+  private static TlsRedis redis;
 
   @BeforeAll
   static void startTlsServer() {
-    tls = TestCertificates.create(folder);
-    tlsPort = LoopbackPorts.free();
-    server = RedisServer.startWith(tls.redisServerOptions(tlsPort, true));
+    redis = TlsRedis.start(folder, true);
   }
 
   @AfterAll
   static void stopServer() {
-    if (server != null) {
-      server.close();
+    if (redis != null) {
+      redis.close();
     }
   }
 
@@ -45,11 +39,14 @@ class SslBundleTest {
   void aPemBundleCarriesTheTrustAndTheClientCertificate() {
     try (ConfigurableApplicationContext app =
         Apps.plain(
-            "spring.data.redis.url=rediss://127.0.0.1:" + tlsPort,
+            "spring.data.redis.url=" + redis.uri(),
             "spring.data.redis.ssl.bundle=redis",
-            "spring.ssl.bundle.pem.redis.truststore.certificate=file:" + tls.file("ca.crt"),
-            "spring.ssl.bundle.pem.redis.keystore.certificate=file:" + tls.file("client.crt"),
-            "spring.ssl.bundle.pem.redis.keystore.private-key=file:" + tls.file("client.key"),
+            "spring.ssl.bundle.pem.redis.truststore.certificate=file:"
+                + redis.certificates().file("ca.crt"),
+            "spring.ssl.bundle.pem.redis.keystore.certificate=file:"
+                + redis.certificates().file("client.crt"),
+            "spring.ssl.bundle.pem.redis.keystore.private-key=file:"
+                + redis.certificates().file("client.key"),
             "cachegen.key-prefix=bundle")) {
       CacheRuntime runtime = app.getBean(CacheRuntime.class);
       Catalog catalog = app.getBean("catalog", Catalog.class);

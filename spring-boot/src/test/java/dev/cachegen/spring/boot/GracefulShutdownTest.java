@@ -33,7 +33,8 @@ class GracefulShutdownTest {
     }
     assertTrue(
         implementation.applied.size() < 30,
-        "the calls are queued, not applied yet (each takes 20 ms): " + implementation.applied);
+        "the calls are queued, not applied yet (the ledger waits for the close): "
+            + implementation.applied);
 
     app.close();
 

@@ -2,10 +2,14 @@ package dev.cachegen.spring.boot;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextClosedEvent;
 
 /** The application the starter's tests start: two catalogs (one opted out) and a ledger. */
 @SpringBootApplication
@@ -34,6 +38,15 @@ public class TestApplication {
     return implementations.ledger;
   }
 
+  /**
+   * Lets the ledger apply calls once the application starts closing: so the calls made before are
+   * still queued when the runtime drains, before the ledger bean is destroyed.
+   */
+  @Bean
+  ApplicationListener<ContextClosedEvent> openLedgerOnClose(Implementations implementations) {
+    return event -> implementations.ledger.open.countDown();
+  }
+
   /** The implementations behind the beans. */
   public static final class Implementations {
     final CountingCatalog catalog = new CountingCatalog();
@@ -52,12 +65,14 @@ public class TestApplication {
   }
 
   /**
-   * Records the write-behind calls applied to it, slowly, and refuses them once destroyed: the
-   * starter must close the runtime (draining the queue) before destroying this bean.
+   * Records the write-behind calls applied to it, holding them until the application closes, and
+   * counts those that come once it is destroyed: the starter must close the runtime (draining the
+   * queue) before destroying this bean.
    */
   public static final class RecordingLedger implements Ledger, DisposableBean {
     final List<Long> applied = new CopyOnWriteArrayList<>();
     final AtomicInteger afterDestroy = new AtomicInteger();
+    final CountDownLatch open = new CountDownLatch(1);
     private volatile boolean destroyed;
 
     @Override
@@ -71,7 +86,9 @@ public class TestApplication {
         afterDestroy.incrementAndGet();
       }
       try {
-        Thread.sleep(20);
+        if (!open.await(30, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("the application never closed");
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

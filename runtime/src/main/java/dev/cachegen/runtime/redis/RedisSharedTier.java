@@ -217,23 +217,21 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
 
   @Override
   public long readCounter(String key, long epoch, long ttlMillis) {
-    Object value =
-        call(
-            () ->
-                redis.eval(
-                    READ_COUNTER,
-                    List.of(key),
-                    List.of(Long.toString(epoch), Long.toString(Math.max(1, ttlMillis)))));
-    return counter(key, value);
+    return counter(READ_COUNTER, key, epoch, ttlMillis);
   }
 
   @Override
   public long incrementCounter(String key, long epoch, long ttlMillis) {
+    return counter(INCREMENT_COUNTER, key, epoch, ttlMillis);
+  }
+
+  /** Runs a counter script on {@code key} and reads the number it answers. */
+  private long counter(String script, String key, long epoch, long ttlMillis) {
     Object value =
         call(
             () ->
                 redis.eval(
-                    INCREMENT_COUNTER,
+                    script,
                     List.of(key),
                     List.of(Long.toString(epoch), Long.toString(Math.max(1, ttlMillis)))));
     return counter(key, value);

@@ -349,8 +349,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
 
   private void publish(CoherenceEvent.Kind kind, String cacheName, String key, long version) {
     // Numbered before it is sent: an event that fails to go out leaves a gap its receivers see.
-    long sequence =
-        sequences.next(new CoherenceEvent(nodeId, 0, kind, cacheName, key, version).scope());
+    long sequence = sequences.next(CoherenceEvent.scope(kind, cacheName));
     shared.publish(
         channel, new CoherenceEvent(nodeId, sequence, kind, cacheName, key, version).encode());
   }

@@ -74,6 +74,11 @@ public record CoherenceEvent(
    * lock-release wake-up is not an invalidation and is counted with nothing: {@code null}.
    */
   public String scope() {
+    return scope(kind, cache);
+  }
+
+  /** {@link #scope()} of an event of {@code kind} about {@code cache}, before it exists. */
+  static String scope(Kind kind, String cache) {
     switch (kind) {
       case TAG_INVALIDATED:
         return "";

@@ -61,12 +61,21 @@ final class RepairLog {
     return generations;
   }
 
-  /** Clears the flag if nothing is left; call after removing what was applied. */
+  /**
+   * Clears the flag when nothing is left; call after removing what was applied. The flag is cleared
+   * before the second look, so that a repair owed meanwhile sets it again rather than be lost.
+   */
   void settle() {
-    owed = !(keys.isEmpty() && tags.isEmpty() && generations.isEmpty());
-    if (!owed && !(keys.isEmpty() && tags.isEmpty() && generations.isEmpty())) {
-      owed = true; // something was added meanwhile
+    if (isEmpty()) {
+      owed = false;
+      if (!isEmpty()) {
+        owed = true;
+      }
     }
+  }
+
+  private boolean isEmpty() {
+    return keys.isEmpty() && tags.isEmpty() && generations.isEmpty();
   }
 
   /** How many repairs are owed, for statistics and logs. */

@@ -97,23 +97,16 @@ final class EntryFormat {
     } catch (BufferUnderflowException e) {
       throw new CorruptEntryException("tags run past the end of the entry");
     }
+    V value = null;
     if ((flags & NULL_VALUE) != 0) {
       if (buffer.hasRemaining()) {
         throw new CorruptEntryException("a cached null carries a payload");
       }
-      return new CacheEntry<>(
-          null,
-          storedAtMillis,
-          expiresAtMillis,
-          loadNanos,
-          generation,
-          tags,
-          tagVersions,
-          sharedKey);
-    }
-    V value = codec.decode(bytes, buffer.position(), buffer.remaining());
-    if (value == null) {
-      throw new CorruptEntryException("payload decodes to null without the null flag");
+    } else {
+      value = codec.decode(bytes, buffer.position(), buffer.remaining());
+      if (value == null) {
+        throw new CorruptEntryException("payload decodes to null without the null flag");
+      }
     }
     return new CacheEntry<>(
         value,

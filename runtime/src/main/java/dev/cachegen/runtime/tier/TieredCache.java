@@ -379,12 +379,16 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
 
   /** The answer at once, or the stale fallback of the load to come. */
   private record Start<V>(CacheEntry<V> answer, CacheEntry<V> fallback) {
+    /** The plain miss, shared: a miss without a found entry allocates no decision. */
+    private static final Start<?> LOAD = new Start<>(null, null);
+
     static <V> Start<V> answer(CacheEntry<V> entry) {
       return new Start<>(entry, null);
     }
 
+    @SuppressWarnings("unchecked")
     static <V> Start<V> load(CacheEntry<V> fallback) {
-      return new Start<>(null, fallback);
+      return fallback == null ? (Start<V>) LOAD : new Start<>(null, fallback);
     }
   }
 

@@ -95,16 +95,25 @@ final class LocalTier<V> {
     if (disabled) {
       return;
     }
-    entries.put(localKey, entry);
-    if (indexed) {
-      localKeys.put(entry.sharedKey(), localKey);
-      // Caffeine may have evicted the entry already (its admission policy can reject a new entry
-      // at once), and the eviction listener then ran before the mapping existed: drop it, or it
-      // would outlive its entry. An entry that replaced ours keeps the mapping, which is its own.
-      if (entries.getIfPresent(localKey) == null) {
-        localKeys.remove(entry.sharedKey(), localKey);
-      }
+    if (!indexed) {
+      entries.put(localKey, entry);
+      return;
     }
+    // The mapping is written inside Caffeine's atomic operation on the key, as removals and
+    // evictions drop it, so none of them can run between an entry and its mapping: a removal of
+    // the entry this one replaces would otherwise take this one's mapping and leave it unfindable
+    // by the events that must evict it (the chaos suite saw such entries outlive many writes).
+    entries
+        .asMap()
+        .compute(
+            localKey,
+            (key, replaced) -> {
+              if (replaced != null && !replaced.sharedKey().equals(entry.sharedKey())) {
+                localKeys.remove(replaced.sharedKey(), key);
+              }
+              localKeys.put(entry.sharedKey(), key);
+              return entry;
+            });
   }
 
   /** Stores a loaded entry unless an invalidation happened since {@code sequence}. */
@@ -121,16 +130,23 @@ final class LocalTier<V> {
 
   /** Removes {@code entry} if {@code localKey} still holds it. */
   void remove(Object localKey, CacheEntry<V> entry) {
-    entries.asMap().remove(localKey, entry);
-    localKeys.remove(entry.sharedKey(), localKey);
+    if (!entry.equals(entries.asMap().get(localKey))) {
+      return; // replaced or gone: the entry there now, and its mapping, stay
+    }
+    entries
+        .asMap()
+        .computeIfPresent(localKey, (key, held) -> held.equals(entry) ? removed(key, held) : held);
   }
 
   /** Removes whatever {@code localKey} holds. */
   void remove(Object localKey) {
-    CacheEntry<V> entry = entries.getIfPresent(localKey);
-    if (entry != null) {
-      remove(localKey, entry);
-    }
+    entries.asMap().computeIfPresent(localKey, this::removed);
+  }
+
+  /** Drops {@code held}'s mapping, inside the atomic operation that removes it. */
+  private CacheEntry<V> removed(Object localKey, CacheEntry<V> held) {
+    localKeys.remove(held.sharedKey(), localKey);
+    return null;
   }
 
   /** Removes the entry whose shared key is {@code sharedKey}, if this tier holds one. */

@@ -4,6 +4,7 @@ import dev.cachegen.runtime.redis.RedisSharedTier.RedisSettings;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -23,14 +24,25 @@ import redis.clients.jedis.UnifiedJedis;
  */
 final class RedisClients {
   /**
-   * A client, what it talks to, and where a subscription gets a connection of its own (one the
-   * subscription can cut when its heartbeat stops answering).
+   * A client, what it talks to, where a subscription gets a connection of its own (one the
+   * subscription can cut when its heartbeat stops answering), and whether such a connection is
+   * misplaced: connected to a server that is no longer the one to listen to.
    */
   record Client(
       UnifiedJedis client,
       boolean cluster,
       String description,
-      Supplier<Connection> subscriptionConnection) {}
+      Supplier<Connection> subscriptionConnection,
+      Predicate<Connection> misplaced) {
+    /** A client whose subscription stays where it connected. */
+    Client(
+        UnifiedJedis client,
+        boolean cluster,
+        String description,
+        Supplier<Connection> subscriptionConnection) {
+      this(client, cluster, description, subscriptionConnection, connection -> false);
+    }
+  }
 
   private RedisClients() {}
 
@@ -98,11 +110,14 @@ final class RedisClients {
             .poolConfig(poolConfig(settings))
             .build();
     JedisClientConfig config = clientConfig(sentinels.get(0), settings, true);
+    // After a failover the demoted master may keep the subscription for seconds (it answers the
+    // heartbeat's PING) while events are published on the new one: follow the master instead.
     return new Client(
         client,
         false,
         "sentinel " + masterName + nodes,
-        () -> new Connection(client.getCurrentMaster(), config));
+        () -> new Connection(client.getCurrentMaster(), config),
+        connection -> !connection.getHostAndPort().equals(client.getCurrentMaster()));
   }
 
   // ssl(true) and sslSocketFactory are deprecated in favour of SslOptions, which takes key and

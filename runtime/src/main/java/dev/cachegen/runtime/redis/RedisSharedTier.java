@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
@@ -62,6 +63,7 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   private final UnifiedJedis redis;
   private final boolean cluster;
   private final Supplier<redis.clients.jedis.Connection> subscriptionConnection;
+  private final Predicate<redis.clients.jedis.Connection> misplacedSubscription;
 
   /** The configuration error Redis last answered with, until a call succeeds; else null. */
   private volatile String configurationProblem;
@@ -77,6 +79,7 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
     this.cluster = connection.cluster();
     this.description = connection.description();
     this.subscriptionConnection = connection.subscriptionConnection();
+    this.misplacedSubscription = connection.misplaced();
     String description = this.description;
     this.breaker =
         new CircuitBreaker(
@@ -262,7 +265,8 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
 
   @Override
   public AutoCloseable subscribe(String channel, Subscriber subscriber) {
-    return RedisSubscription.start(subscriptionConnection, channel, subscriber);
+    return RedisSubscription.start(
+        subscriptionConnection, misplacedSubscription, channel, subscriber);
   }
 
   @Override

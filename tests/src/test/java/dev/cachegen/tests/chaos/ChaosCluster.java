@@ -67,16 +67,9 @@ final class ChaosCluster implements AutoCloseable {
     database = own(RedisServer.start());
     redis = own(RedisServer.startWith(DURABLE));
     if (withSentinel) {
-      replica =
-          own(
-              RedisServer.startWith(
-                  DURABLE[0],
-                  DURABLE[1],
-                  DURABLE[2],
-                  DURABLE[3],
-                  "--replicaof",
-                  redis.host(),
-                  Integer.toString(redis.port())));
+      List<String> replicaOptions = new ArrayList<>(List.of(DURABLE));
+      replicaOptions.addAll(List.of("--replicaof", redis.host(), Integer.toString(redis.port())));
+      replica = own(RedisServer.startWith(replicaOptions.toArray(String[]::new)));
       sentinel = own(RedisSentinel.start(MASTER, redis));
       Await.until(
           "the sentinel to know the replica",
@@ -128,9 +121,15 @@ final class ChaosCluster implements AutoCloseable {
     return resource;
   }
 
-  /** Starts every node's workload. */
-  void start() {
+  /**
+   * Starts every node's workload; its first {@code warmUp} counts under {@link
+   * FaultWindow#WARM_UP}, not under no fault, in the report.
+   */
+  void start(Duration warmUp) {
+    long start = now();
     nodes.forEach(node -> expect(node.send("start"), "started"));
+    sleep(warmUp);
+    faults.add(FaultWindow.warmUp(start, now()));
   }
 
   /** Lets the nodes work without a fault for {@code duration}. */

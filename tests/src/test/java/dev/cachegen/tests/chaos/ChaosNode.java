@@ -103,6 +103,9 @@ public final class ChaosNode {
           default -> System.out.println("unknown " + line);
         }
       }
+      // The parent went away without "close": stop working and let the JVM end.
+      node.stop();
+      runtime.close();
     }
   }
 

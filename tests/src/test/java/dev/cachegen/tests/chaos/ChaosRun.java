@@ -24,6 +24,7 @@ record ChaosRun(ChaosCluster.Outcome outcome, Map<String, HistoryChecker.Row> ro
           Fault.PUBSUB_KILL,
           Fault.GARBAGE);
 
+  private static final Duration WARM_UP = Duration.ofSeconds(3);
   private static final Duration HOLD = Duration.ofSeconds(2);
   private static final Duration SETTLE = Duration.ofSeconds(4);
 
@@ -55,7 +56,7 @@ record ChaosRun(ChaosCluster.Outcome outcome, Map<String, HistoryChecker.Row> ro
   static ChaosRun of(boolean sentinel, Consumer<ChaosCluster> schedule) {
     ChaosCluster.Outcome outcome;
     try (ChaosCluster cluster = sentinel ? ChaosCluster.sentinel() : ChaosCluster.proxied()) {
-      cluster.start();
+      cluster.start(WARM_UP);
       schedule.accept(cluster);
       outcome = cluster.finish();
     }

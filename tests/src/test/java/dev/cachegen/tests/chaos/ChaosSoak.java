@@ -77,8 +77,11 @@ class ChaosSoak {
     }
   }
 
+  /** The row's name in the soak's table, which holds both set-ups' rows without a fault. */
   private static String renamed(String fault, String topology) {
-    return fault.equals(HistoryChecker.NONE) ? "none (" + topology + ")" : fault;
+    return fault.equals(HistoryChecker.NONE) || fault.equals(FaultWindow.WARM_UP)
+        ? fault + " (" + topology + ")"
+        : fault;
   }
 
   private static void writeChart(Map<String, HistoryChecker.Row> rows) throws IOException {

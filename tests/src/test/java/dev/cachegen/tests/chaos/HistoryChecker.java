@@ -179,13 +179,15 @@ final class HistoryChecker {
 
   /**
    * The fault kind an operation that started at {@code time} counts under: the latest fault that
-   * began before it and was healed less than {@code faultBound} before it, else {@link #NONE}.
+   * began before it and was healed less than {@code faultBound} before it (or, for a window that
+   * cut nothing, has not ended), else {@link #NONE}.
    */
   String category(long time) {
     FaultWindow latest = null;
     for (FaultWindow fault : faults) {
+      long aftermath = fault.cutsAnything() ? faultBound : 0;
       if (fault.start() <= time
-          && time <= fault.end() + faultBound
+          && time <= fault.end() + aftermath
           && (latest == null || fault.start() > latest.start())) {
         latest = fault;
       }

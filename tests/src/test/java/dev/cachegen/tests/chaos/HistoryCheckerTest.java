@@ -117,5 +117,11 @@ class HistoryCheckerTest {
     assertEquals("second", checker.category(301));
     assertEquals("second", checker.category(400 + FAULT));
     assertEquals(HistoryChecker.NONE, checker.category(400 + FAULT + 1));
+
+    // A window that cuts nothing names its own stretch and has no aftermath, nor any slack.
+    HistoryChecker warm = new HistoryChecker(QUIET, FAULT, List.of(FaultWindow.warmUp(0, 100)));
+    assertEquals(FaultWindow.WARM_UP, warm.category(50));
+    assertEquals(HistoryChecker.NONE, warm.category(101));
+    assertEquals(10 + QUIET, warm.deadline(write(0, 1, 0, 10), 1));
   }
 }

@@ -45,8 +45,9 @@ class ChaosSoak {
     Map<String, HistoryChecker.Row> soak = new LinkedHashMap<>();
     proxied.rows().forEach((fault, row) -> soak.put(renamed(fault, "one Redis, proxies"), row));
     sentinel.rows().forEach((fault, row) -> soak.put(renamed(fault, "sentinel set-up"), row));
-    writeChart(soak);
+    // The tables first: a soak's figures must not be lost to a chart that fails to draw.
     writeReport(total, began, shortProxied, shortSentinel, proxied, sentinel, soak);
+    writeChart(soak);
 
     shortProxied.assertClean(ChaosRun.PROXIED_FAULTS);
     shortSentinel.assertClean(List.of(Fault.FAILOVER));
@@ -94,6 +95,7 @@ class ChaosSoak {
             .yAxisTitle("milliseconds (log scale)")
             .build();
     chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setYAxisMin(0.1); // bars start at the minimum, and a log axis has no zero
     chart.getStyler().setXAxisLabelRotation(20);
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
     List<String> faults = new ArrayList<>(rows.keySet());
@@ -153,6 +155,7 @@ class ChaosSoak {
     }
     Files.writeString(
         REPORT, report.substring(0, from) + results + report.substring(to + END.length()));
+    System.out.println(results);
   }
 
   private static String counts(ChaosRun... runs) {

@@ -36,6 +36,7 @@ final class ChaosCluster implements AutoCloseable {
   static final int NODES = 3;
   static final int KEYS = 12;
   private static final String MASTER = "chaos";
+  private static final Duration STARTUP = Duration.ofMinutes(2);
   private static final String[] DURABLE = {"--appendonly", "yes", "--appendfsync", "always"};
 
   private final List<AutoCloseable> resources = new ArrayList<>();
@@ -102,7 +103,8 @@ final class ChaosCluster implements AutoCloseable {
       nodes.add(child);
     }
     for (ChildJvm child : nodes) {
-      child.expect("ready");
+      // Three JVMs starting at once on a busy machine of two cores may take longer than a reply.
+      expect(child.nextLine(STARTUP), "ready");
     }
   }
 

@@ -83,7 +83,9 @@ public final class ChaosNode {
       CacheRuntime runtime = builder.build();
       VersionStore store = Decorators.decorate(VersionStore.class, database, runtime);
       Await.until(
-          "the runtime to subscribe to events", () -> runtime.stats().localTierResets() >= 1);
+          "the runtime to subscribe to events",
+          () -> runtime.stats().localTierResets() >= 1,
+          Duration.ofMinutes(1));
       ChaosNode node = new ChaosNode(index, nodes, keys, store, Path.of(args[6]));
       System.out.println("ready");
       for (String line = in.readLine(); line != null; line = in.readLine()) {

@@ -163,6 +163,8 @@ class CoherenceTest {
     String prefix = redis.keyPrefix();
     try (CacheRuntime a = node(prefix)) {
       Cache<String> cache = a.cache(strings("c.race").build());
+      // Else its first subscription, arriving late on a busy machine, drops the write's entry.
+      Await.until(() -> a.stats().localTierResets() >= 1);
       String sharedKey = cache.sharedKey().value("k").build();
       CountDownLatch loading = new CountDownLatch(1);
       CountDownLatch written = new CountDownLatch(1);

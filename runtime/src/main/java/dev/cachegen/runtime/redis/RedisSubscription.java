@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * One channel's subscription, on a connection of its own: subscribes, and subscribes again after
@@ -19,6 +21,12 @@ import redis.clients.jedis.JedisPubSub;
  * connection is cut, the subscriber hears it lost the subscription, and a new one is made. So a
  * subscription that silently stopped delivering is noticed within about {@code HEARTBEAT_MILLIS +
  * SILENCE_MILLIS}.
+ *
+ * <p>With a tracked prefix, each new connection first turns on server-assisted client tracking
+ * ({@link Tracking}) and redirects the reports to itself, then subscribes to the channel and to
+ * {@link Tracking#CHANNEL}: tracking lives exactly as long as the connection that receives its
+ * reports, so a lost connection loses both together, and the subscriber, told of the loss, drops
+ * what it may have missed either way.
  */
 final class RedisSubscription implements Runnable, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RedisSubscription.class);
@@ -31,7 +39,9 @@ final class RedisSubscription implements Runnable, AutoCloseable {
 
   private final Supplier<Connection> connections;
   private final String channel;
+  private final String trackedPrefix;
   private final Subscriber subscriber;
+  private final AtomicBoolean refusalLogged = new AtomicBoolean();
   private final ScheduledExecutorService heartbeat;
   private volatile boolean closed;
   private volatile JedisPubSub current;
@@ -43,9 +53,13 @@ final class RedisSubscription implements Runnable, AutoCloseable {
   private Thread thread;
 
   private RedisSubscription(
-      Supplier<Connection> connections, String channel, Subscriber subscriber) {
+      Supplier<Connection> connections,
+      String channel,
+      String trackedPrefix,
+      Subscriber subscriber) {
     this.connections = connections;
     this.channel = channel;
+    this.trackedPrefix = trackedPrefix;
     this.subscriber = subscriber;
     this.heartbeat =
         Executors.newSingleThreadScheduledExecutor(
@@ -56,10 +70,17 @@ final class RedisSubscription implements Runnable, AutoCloseable {
             });
   }
 
-  /** Subscribes on a daemon thread of its own until {@link #close()}. */
+  /**
+   * Subscribes on a daemon thread of its own until {@link #close()}; with a {@code trackedPrefix}
+   * (else {@code null}), also hears of every change of a key under it.
+   */
   static RedisSubscription start(
-      Supplier<Connection> connections, String channel, Subscriber subscriber) {
-    RedisSubscription subscription = new RedisSubscription(connections, channel, subscriber);
+      Supplier<Connection> connections,
+      String channel,
+      String trackedPrefix,
+      Subscriber subscriber) {
+    RedisSubscription subscription =
+        new RedisSubscription(connections, channel, trackedPrefix, subscriber);
     Thread thread = new Thread(subscription, "cachegen-events-" + channel);
     thread.setDaemon(true);
     subscription.thread = thread;
@@ -71,6 +92,8 @@ final class RedisSubscription implements Runnable, AutoCloseable {
 
   @Override
   public void run() {
+    String[] channels =
+        trackedPrefix == null ? new String[] {channel} : new String[] {channel, Tracking.CHANNEL};
     long backoffMillis = 50;
     while (!closed) {
       JedisPubSub pubSub =
@@ -78,7 +101,9 @@ final class RedisSubscription implements Runnable, AutoCloseable {
             @Override
             public void onSubscribe(String channel, int subscribedChannels) {
               heard();
-              subscriber.subscribed();
+              if (subscribedChannels == channels.length) {
+                subscriber.subscribed();
+              }
             }
 
             @Override
@@ -90,7 +115,13 @@ final class RedisSubscription implements Runnable, AutoCloseable {
             public void onMessage(String channel, String message) {
               heard();
               try {
-                subscriber.message(message);
+                if (!Tracking.CHANNEL.equals(channel)) {
+                  subscriber.message(message);
+                } else if (message == null) {
+                  subscriber.everyKeyChanged(); // FLUSHALL, FLUSHDB
+                } else {
+                  subscriber.keyChanged(message);
+                }
               } catch (RuntimeException e) {
                 log.warn("cachegen: could not apply event {}", message, e);
               }
@@ -102,7 +133,10 @@ final class RedisSubscription implements Runnable, AutoCloseable {
         connection = opened;
         current = pubSub;
         heard();
-        pubSub.proceed(opened, channel);
+        if (trackedPrefix != null) {
+          track(opened);
+        }
+        pubSub.proceed(opened, channels);
         backoffMillis = 50; // returned normally: unsubscribed by close()
       } catch (RuntimeException e) {
         if (closed) {
@@ -124,6 +158,20 @@ final class RedisSubscription implements Runnable, AutoCloseable {
           opened.close();
         }
       }
+    }
+  }
+
+  /** Turns tracking on for {@code opened}, reporting to itself; an ERROR once if refused. */
+  private void track(Connection opened) {
+    try {
+      Tracking.redirectToSelf(opened, trackedPrefix);
+    } catch (JedisDataException e) {
+      if (refusalLogged.compareAndSet(false, true)) {
+        log.error(
+            "cachegen: {}; the in-process tier stays empty until it does",
+            Tracking.refusal(e, String.valueOf(opened.getHostAndPort())));
+      }
+      throw e;
     }
   }
 

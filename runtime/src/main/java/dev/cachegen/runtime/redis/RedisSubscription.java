@@ -118,9 +118,9 @@ final class RedisSubscription implements Runnable, AutoCloseable {
                 if (!Tracking.CHANNEL.equals(channel)) {
                   subscriber.message(message);
                 } else if (message == null) {
-                  subscriber.everyKeyChanged(); // FLUSHALL, FLUSHDB
+                  subscriber.flushReported(); // FLUSHALL, FLUSHDB
                 } else {
-                  subscriber.keyChanged(message);
+                  subscriber.changeReported(message);
                 }
               } catch (RuntimeException e) {
                 log.warn("cachegen: could not apply event {}", message, e);

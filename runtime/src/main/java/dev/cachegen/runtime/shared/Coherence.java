@@ -442,12 +442,12 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   }
 
   @Override
-  public void keyChanged(String key) {
+  public void changeReported(String key) {
     tracked.changed(key);
   }
 
   @Override
-  public void everyKeyChanged() {
+  public void flushReported() {
     dropEverything("Redis reported that its data was flushed");
   }
 

@@ -106,8 +106,8 @@ public interface SharedTier extends AutoCloseable {
    *
    * <p>With a {@code trackedPrefix}, the same connection also asks the server to report every
    * change of a key that starts with it, whoever made it (a write, a delete, an expiry, an
-   * eviction, a flush), to {@link Subscriber#keyChanged} and {@link Subscriber#everyKeyChanged}; it
-   * is asked again on every new connection, before {@link Subscriber#subscribed()}.
+   * eviction, a flush), to {@link Subscriber#changeReported} and {@link Subscriber#flushReported};
+   * it is asked again on every new connection, before {@link Subscriber#subscribed()}.
    *
    * @param trackedPrefix the keys to hear about, or {@code null} for the channel alone
    */
@@ -127,10 +127,10 @@ public interface SharedTier extends AutoCloseable {
     void message(String message);
 
     /** The server reports that {@code key}, under the tracked prefix, changed or disappeared. */
-    void keyChanged(String key);
+    void changeReported(String key);
 
     /** The server reports that every key may have changed: its data was flushed. */
-    void everyKeyChanged();
+    void flushReported();
 
     /** The connection was lost; messages are missed until {@link #subscribed()}. */
     void disconnected(Throwable cause);

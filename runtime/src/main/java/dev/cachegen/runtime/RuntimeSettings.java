@@ -422,8 +422,8 @@ abstract class RuntimeSettings {
    * newer, standalone or Sentinel) report every change of a key of the prefix, expiries and writes
    * by other services included. The README says which to choose when. A Redis Cluster with tracking
    * fails {@code build()}; a server that refuses {@code CLIENT TRACKING} fails {@link
-   * #verifyOnStart()}, and without that check is logged at ERROR while the in-process tier stays
-   * empty.
+   * #verifyOnStart()}; without that check it is logged at ERROR and the in-process tier is dropped
+   * at every attempt to subscribe again (every 2 s at most).
    */
   public CacheRuntime.Builder coherence(CoherenceMode mode) {
     this.coherence = Objects.requireNonNull(mode, "coherence");

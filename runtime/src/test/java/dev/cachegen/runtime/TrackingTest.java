@@ -12,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.Keys;
 import dev.cachegen.testing.Await;
+import dev.cachegen.testing.LogCapture;
 import dev.cachegen.testing.RedisExtension;
 import dev.cachegen.testing.RedisServer;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -222,6 +224,18 @@ class TrackingTest {
 
       // The same user is fine with events only.
       CacheRuntime.builder().redis(uri).verifyOnStart().build().close();
+
+      // Without the check: one ERROR, and the in-process tier is dropped at every attempt.
+      try (LogCapture log = LogCapture.start();
+          CacheRuntime runtime =
+              CacheRuntime.builder().redis(uri).coherence(CoherenceMode.TRACKING).build()) {
+        Await.until("two attempts", () -> runtime.stats().localTierResets() >= 2);
+        Cache<String> cache = runtime.cache(strings("t.refused").build());
+        assertEquals("v", find(cache, "k", () -> "v"), "calls are still answered");
+        long resets = runtime.stats().localTierResets();
+        Await.until("another attempt", () -> runtime.stats().localTierResets() > resets);
+        assertEquals(1, log.lines(Pattern.compile("ERROR.*refuses CLIENT TRACKING")).size());
+      }
     }
   }
 }

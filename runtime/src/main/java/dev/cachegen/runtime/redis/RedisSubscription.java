@@ -168,7 +168,8 @@ final class RedisSubscription implements Runnable, AutoCloseable {
     } catch (JedisDataException e) {
       if (refusalLogged.compareAndSet(false, true)) {
         log.error(
-            "cachegen: {}; the in-process tier stays empty until it does",
+            "cachegen: {}; until it does, every attempt to subscribe again (every 2 s at most)"
+                + " drops the in-process tier",
             Tracking.refusal(e, String.valueOf(opened.getHostAndPort())));
       }
       throw e;

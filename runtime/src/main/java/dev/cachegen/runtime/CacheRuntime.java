@@ -97,7 +97,13 @@ public final class CacheRuntime implements AutoCloseable {
     this.shared = shared;
     this.writeBehindStores = writeBehindStores;
     this.keys = new KeySpace(builder.keyPrefix);
-    this.coherence = new Coherence(shared, keys, builder.maximumTags);
+    this.coherence =
+        new Coherence(
+            shared,
+            keys,
+            builder.maximumTags,
+            builder.coherence.publishesEvents(),
+            builder.coherence.tracks());
     this.codec = builder.codec;
     this.keyPrefix = builder.keyPrefix;
     this.clock = builder.clock;
@@ -389,6 +395,7 @@ public final class CacheRuntime implements AutoCloseable {
           new RedisSharedTier.RedisSettings(
               redisTimeout, redisPoolSize, breakerFailures, breakerOpenFor, redisSsl);
       checkTls();
+      checkCoherence();
       RedisSharedTier redis = null;
       if (redisUri != null) {
         redis = RedisSharedTier.standalone(RedisEndpoint.parse(redisUri), settings);
@@ -403,7 +410,7 @@ public final class CacheRuntime implements AutoCloseable {
       }
       if (redis != null && verifyOnStart) {
         try {
-          redis.verify(new KeySpace(keyPrefix));
+          redis.verify(new KeySpace(keyPrefix), coherence.tracks());
         } catch (RuntimeException e) {
           redis.close();
           throw e;

@@ -46,6 +46,7 @@ abstract class RuntimeSettings {
   Duration loadTimeout = Duration.ZERO;
   boolean verifyOnStart;
   SSLContext redisSsl;
+  CoherenceMode coherence = CoherenceMode.EVENTS;
 
   /** In (0, 1]: {@code 1 - [0, 1)}, so that its logarithm is finite and never positive. */
   DoubleSupplier randomSource = () -> 1.0 - ThreadLocalRandom.current().nextDouble();
@@ -412,6 +413,32 @@ abstract class RuntimeSettings {
     }
     this.maxValueBytes = bytes;
     return self();
+  }
+
+  /**
+   * How the in-process tiers of runtimes sharing a Redis stay coherent. Default {@link
+   * CoherenceMode#EVENTS}, cachegen's own events, which do not see changes made outside cachegen;
+   * {@link CoherenceMode#TRACKING} and {@link CoherenceMode#EVENTS_AND_TRACKING} have Redis (6 or
+   * newer, standalone or Sentinel) report every change of a key of the prefix, expiries and writes
+   * by other services included. The README says which to choose when. A Redis Cluster with tracking
+   * fails {@code build()}; a server that refuses {@code CLIENT TRACKING} fails {@link
+   * #verifyOnStart()}; without that check it is logged at ERROR and the in-process tier is dropped
+   * at every attempt to subscribe again (every 2 s at most).
+   */
+  public CacheRuntime.Builder coherence(CoherenceMode mode) {
+    this.coherence = Objects.requireNonNull(mode, "coherence");
+    return self();
+  }
+
+  /** Tracking hears one node's keys per connection: a cluster would lose the others' changes. */
+  void checkCoherence() {
+    if (coherence.tracks() && clusterUris != null) {
+      throw new IllegalStateException(
+          "coherence("
+              + coherence
+              + ") needs a standalone or Sentinel Redis: on redisCluster(...) one connection hears"
+              + " of one node's keys only; use coherence(CoherenceMode.EVENTS)");
+    }
   }
 
   /** Early refresh's random numbers, which must lie in (0, 1]; for tests. */

@@ -3,10 +3,13 @@ package dev.cachegen.runtime;
 import static dev.cachegen.runtime.TestCaches.find;
 import static dev.cachegen.runtime.TestCaches.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.testing.Await;
 import dev.cachegen.testing.RedisSentinel;
 import dev.cachegen.testing.RedisServer;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,29 @@ class SentinelTest {
         assertEquals(1, two.stats().shared().hits());
         assertEquals("1", master.command("EXISTS", one.sharedKey().value("k").build()));
       }
+    }
+  }
+
+  @Test
+  void trackingFollowsTheMasterTheSentinelNames() {
+    try (RedisServer master = RedisServer.start();
+        RedisSentinel sentinel = RedisSentinel.start("cachegen-master", master);
+        CacheRuntime runtime =
+            CacheRuntime.builder()
+                .redisSentinel(sentinel.masterName(), sentinel.uri())
+                .keyPrefix("tracked")
+                .coherence(CoherenceMode.TRACKING)
+                .verifyOnStart()
+                .build()) {
+      Cache<String> cache = runtime.cache(strings("st.tracked").build());
+      Object key = Keys.local("k");
+      find(cache, "k", () -> "v");
+      // The master reports our own SET: only tracking empties the in-process tier here.
+      Await.until("the report of our own write", () -> cache.getIfPresent(key) == null);
+      assertEquals("v", find(cache, "k", () -> "must come from the master"));
+      assertNotNull(cache.getIfPresent(key));
+      master.command("DEL", cache.sharedKey().value("k").build());
+      Await.until("the report of the DEL on the master", () -> cache.getIfPresent(key) == null);
     }
   }
 

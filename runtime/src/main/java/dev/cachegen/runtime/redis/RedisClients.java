@@ -13,6 +13,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.UnifiedJedis;
@@ -54,7 +55,7 @@ final class RedisClients {
             .clientConfig(clientConfig(endpoint, settings, true))
             .poolConfig(poolConfig(settings))
             .build();
-    JedisClientConfig config = clientConfig(endpoint, settings, true);
+    JedisClientConfig config = subscriptionConfig(endpoint, settings, true);
     HostAndPort address = new HostAndPort(endpoint.host, endpoint.port);
     return new Client(client, false, endpoint.toString(), () -> new Connection(address, config));
   }
@@ -73,7 +74,7 @@ final class RedisClients {
             .maxAttempts(2)
             .maxTotalRetriesDuration(settings.timeout.multipliedBy(4))
             .build();
-    JedisClientConfig config = clientConfig(seeds.get(0), settings, false);
+    JedisClientConfig config = subscriptionConfig(seeds.get(0), settings, false);
     // PUBLISH reaches every node of a cluster, so any node serves the subscription.
     Supplier<Connection> anyNode =
         () -> {
@@ -109,7 +110,7 @@ final class RedisClients {
                     .build())
             .poolConfig(poolConfig(settings))
             .build();
-    JedisClientConfig config = clientConfig(sentinels.get(0), settings, true);
+    JedisClientConfig config = subscriptionConfig(sentinels.get(0), settings, true);
     // After a failover the demoted master may keep the subscription for seconds (it answers the
     // heartbeat's PING) while events are published on the new one: follow the master instead.
     return new Client(
@@ -120,11 +121,28 @@ final class RedisClients {
         connection -> !connection.getHostAndPort().equals(client.getCurrentMaster()));
   }
 
+  /**
+   * The subscription's connections speak RESP2: there, the reports of client tracking redirected to
+   * a connection arrive as ordinary pub/sub messages on {@link Tracking#CHANNEL}; over RESP3 the
+   * server would send them as push replies that a pub/sub reader does not know.
+   */
+  private static JedisClientConfig subscriptionConfig(
+      RedisEndpoint endpoint, RedisSettings settings, boolean withDatabase) {
+    return clientConfigBuilder(endpoint, settings, withDatabase)
+        .protocol(RedisProtocol.RESP2)
+        .build();
+  }
+
+  private static JedisClientConfig clientConfig(
+      RedisEndpoint endpoint, RedisSettings settings, boolean withDatabase) {
+    return clientConfigBuilder(endpoint, settings, withDatabase).build();
+  }
+
   // ssl(true) and sslSocketFactory are deprecated in favour of SslOptions, which takes key and
   // trust
   // store files only; an application's SSLContext (a private CA, mutual TLS) needs the factory.
   @SuppressWarnings("deprecation")
-  private static JedisClientConfig clientConfig(
+  private static DefaultJedisClientConfig.Builder clientConfigBuilder(
       RedisEndpoint endpoint, RedisSettings settings, boolean withDatabase) {
     int timeoutMillis = (int) settings.timeout.toMillis();
     DefaultJedisClientConfig.Builder client =
@@ -151,7 +169,7 @@ final class RedisClients {
     if (endpoint.password != null) {
       client.password(endpoint.password);
     }
-    return client.build();
+    return client;
   }
 
   private static ConnectionPoolConfig poolConfig(RedisSettings settings) {

@@ -264,9 +264,9 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   }
 
   @Override
-  public AutoCloseable subscribe(String channel, Subscriber subscriber) {
+  public AutoCloseable subscribe(String channel, String trackedPrefix, Subscriber subscriber) {
     return RedisSubscription.start(
-        subscriptionConnection, misplacedSubscription, channel, subscriber);
+        subscriptionConnection, misplacedSubscription, channel, trackedPrefix, subscriber);
   }
 
   @Override
@@ -356,9 +356,15 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
     return configurationProblem;
   }
 
-  /** Checks the connection, credentials and permissions now; see {@link RedisChecks#verify}. */
-  public void verify(KeySpace keys) {
+  /**
+   * Checks the connection, credentials and permissions now; see {@link RedisChecks#verify}. With
+   * {@code tracking}, also that the server takes {@code CLIENT TRACKING} for the key prefix.
+   */
+  public void verify(KeySpace keys, boolean tracking) {
     RedisChecks.verify(redis, keys, description);
+    if (tracking) {
+      Tracking.verify(subscriptionConnection, keys.trackedPrefix(), description);
+    }
   }
 
   /** Runs a command that writes; its success ends a "refuses writes" state. */

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * One channel's subscription, on a connection of its own: subscribes, and subscribes again after
@@ -23,6 +24,12 @@ import redis.clients.jedis.JedisPubSub;
  * SILENCE_MILLIS}. The heartbeat also cuts a connection that is {@code misplaced}: through
  * Sentinel, one still on a master that a failover demoted, which hears none of the events published
  * on the new master.
+ *
+ * <p>With a tracked prefix, each new connection first turns on server-assisted client tracking
+ * ({@link Tracking}) and redirects the reports to itself, then subscribes to the channel and to
+ * {@link Tracking#CHANNEL}: tracking lives exactly as long as the connection that receives its
+ * reports, so a lost connection loses both together, and the subscriber, told of the loss, drops
+ * what it may have missed either way.
  */
 final class RedisSubscription implements Runnable, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RedisSubscription.class);
@@ -36,7 +43,9 @@ final class RedisSubscription implements Runnable, AutoCloseable {
   private final Supplier<Connection> connections;
   private final Predicate<Connection> misplaced;
   private final String channel;
+  private final String trackedPrefix;
   private final Subscriber subscriber;
+  private final AtomicBoolean refusalLogged = new AtomicBoolean();
   private final ScheduledExecutorService heartbeat;
   private volatile boolean closed;
   private volatile JedisPubSub current;
@@ -51,10 +60,12 @@ final class RedisSubscription implements Runnable, AutoCloseable {
       Supplier<Connection> connections,
       Predicate<Connection> misplaced,
       String channel,
+      String trackedPrefix,
       Subscriber subscriber) {
     this.connections = connections;
     this.misplaced = misplaced;
     this.channel = channel;
+    this.trackedPrefix = trackedPrefix;
     this.subscriber = subscriber;
     this.heartbeat =
         Executors.newSingleThreadScheduledExecutor(
@@ -65,14 +76,18 @@ final class RedisSubscription implements Runnable, AutoCloseable {
             });
   }
 
-  /** Subscribes on a daemon thread of its own until {@link #close()}. */
+  /**
+   * Subscribes on a daemon thread of its own until {@link #close()}; with a {@code trackedPrefix}
+   * (else {@code null}), also hears of every change of a key under it.
+   */
   static RedisSubscription start(
       Supplier<Connection> connections,
       Predicate<Connection> misplaced,
       String channel,
+      String trackedPrefix,
       Subscriber subscriber) {
     RedisSubscription subscription =
-        new RedisSubscription(connections, misplaced, channel, subscriber);
+        new RedisSubscription(connections, misplaced, channel, trackedPrefix, subscriber);
     Thread thread = new Thread(subscription, "cachegen-events-" + channel);
     thread.setDaemon(true);
     subscription.thread = thread;
@@ -84,6 +99,8 @@ final class RedisSubscription implements Runnable, AutoCloseable {
 
   @Override
   public void run() {
+    String[] channels =
+        trackedPrefix == null ? new String[] {channel} : new String[] {channel, Tracking.CHANNEL};
     long backoffMillis = 50;
     while (!closed) {
       AtomicBoolean subscribed = new AtomicBoolean();
@@ -92,8 +109,10 @@ final class RedisSubscription implements Runnable, AutoCloseable {
             @Override
             public void onSubscribe(String channel, int subscribedChannels) {
               heard();
-              subscribed.set(true);
-              subscriber.subscribed();
+              if (subscribedChannels == channels.length) {
+                subscribed.set(true);
+                subscriber.subscribed();
+              }
             }
 
             @Override
@@ -105,7 +124,13 @@ final class RedisSubscription implements Runnable, AutoCloseable {
             public void onMessage(String channel, String message) {
               heard();
               try {
-                subscriber.message(message);
+                if (!Tracking.CHANNEL.equals(channel)) {
+                  subscriber.message(message);
+                } else if (message == null) {
+                  subscriber.flushReported(); // FLUSHALL, FLUSHDB
+                } else {
+                  subscriber.changeReported(message);
+                }
               } catch (RuntimeException e) {
                 log.warn("cachegen: could not apply event {}", message, e);
               }
@@ -117,7 +142,10 @@ final class RedisSubscription implements Runnable, AutoCloseable {
         connection = opened;
         current = pubSub;
         heard();
-        pubSub.proceed(opened, channel);
+        if (trackedPrefix != null) {
+          track(opened);
+        }
+        pubSub.proceed(opened, channels);
         backoffMillis = 50; // returned normally: unsubscribed by close()
       } catch (RuntimeException e) {
         if (closed) {
@@ -146,6 +174,21 @@ final class RedisSubscription implements Runnable, AutoCloseable {
           opened.close();
         }
       }
+    }
+  }
+
+  /** Turns tracking on for {@code opened}, reporting to itself; an ERROR once if refused. */
+  private void track(Connection opened) {
+    try {
+      Tracking.redirectToSelf(opened, trackedPrefix);
+    } catch (JedisDataException e) {
+      if (refusalLogged.compareAndSet(false, true)) {
+        log.error(
+            "cachegen: {}; until it does, every attempt to subscribe again (every 2 s at most)"
+                + " drops the in-process tier",
+            Tracking.refusal(e, String.valueOf(opened.getHostAndPort())));
+      }
+      throw e;
     }
   }
 

@@ -1,7 +1,5 @@
 package dev.cachegen.runtime.shared;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cachegen.runtime.internal.CacheEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * long as the entries that can refer to it; one that disappears (expired, evicted under {@code
  * allkeys-lru}, lost with Redis's data) comes back above every value it had, so no entry that
  * recorded an older value reads as current again.
+ *
+ * <p><b>Tracking.</b> Where asked, the subscription also has Redis report every change of a key of
+ * the prefix, by anyone, and {@link TrackedChanges} applies the reports: writes from outside
+ * cachegen, expiries and flushes then reach the in-process tiers as well. Then events about
+ * invalidations may be left out ({@code publishesEvents} false), since the write itself is
+ * reported; stampede wake-ups are still published.
  */
 public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Coherence.class);
@@ -54,6 +58,12 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
 
     /** Another runtime invalidated the whole cache; its generation is now {@code generation}. */
     void generationAdvanced(long generation);
+
+    /**
+     * Redis reported a change of the cache's generation counter, which now reads {@code
+     * generation}: drop the in-process tier if that is not the generation known here.
+     */
+    void generationRead(long generation);
 
     /** Events may have been missed: drop every in-process entry. */
     void dropLocalTier();
@@ -79,21 +89,29 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   private final LongAdder gaps = new LongAdder();
   private final Map<String, Long> lives = new ConcurrentHashMap<>();
   private final AtomicLong longestLife = new AtomicLong();
-  private final Cache<String, Long> tagVersions;
+  private final TagVersions tagVersions;
   private final LongAdder eventsReceived = new LongAdder();
   private final LongAdder resets = new LongAdder();
   private final AtomicBoolean invalidationFailureLogged = new AtomicBoolean();
   private final RepairLog repairs = new RepairLog();
   private final AtomicBoolean repairScheduled = new AtomicBoolean();
   private volatile boolean closed;
+  private final boolean publishesEvents;
+  private final TrackedChanges tracked;
   private final AutoCloseable subscription;
 
-  public Coherence(SharedTier shared, KeySpace keys, long maximumTags) {
+  /** Tracking ({@code tracks}) has Redis report changes; events may then be left out. */
+  public Coherence(
+      SharedTier shared, KeySpace keys, long maximumTags, boolean publishesEvents, boolean tracks) {
     this.shared = shared;
     this.keys = keys;
     this.channel = keys.eventChannel();
-    this.tagVersions = Caffeine.newBuilder().maximumSize(maximumTags).build();
-    this.subscription = shared.isPresent() ? shared.subscribe(channel, this) : () -> {};
+    this.publishesEvents = publishesEvents;
+    this.tagVersions = new TagVersions(maximumTags);
+    this.tracked = new TrackedChanges(shared, keys, caches, tagVersions);
+    String trackedPrefix = tracks ? keys.trackedPrefix() : null;
+    this.subscription =
+        shared.isPresent() ? shared.subscribe(channel, trackedPrefix, this) : () -> {};
   }
 
   /**
@@ -105,11 +123,6 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     caches.put(cacheName, listener);
     lives.put(cacheName, lifeMillis);
     longestLife.accumulateAndGet(lifeMillis, Math::max);
-  }
-
-  /** Records a tag version read or heard of; returns the one now known. */
-  private long learn(String tag, long version) {
-    return tagVersions.asMap().merge(tag, version, VersionCounters::newer);
   }
 
   private long lifeOf(String cacheName) {
@@ -128,6 +141,11 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     return eventsReceived.sum();
   }
 
+  /** The key of the last change reported by Redis (client tracking) and applied; for tests. */
+  public String lastTrackedChange() {
+    return tracked.last();
+  }
+
   /** How often the in-process tiers were dropped because events may have been missed. */
   public long resets() {
     return resets.sum();
@@ -142,7 +160,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     }
     try {
       return shared.readCounter(
-          generationKey(cacheName), VersionCounters.epoch(), lifeOf(cacheName));
+          keys.generationKey(cacheName), VersionCounters.epoch(), lifeOf(cacheName));
     } catch (SharedTierException e) {
       return CacheEntry.UNKNOWN_GENERATION;
     }
@@ -156,7 +174,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     try {
       long generation =
           shared.incrementCounter(
-              generationKey(cacheName), VersionCounters.epoch(), lifeOf(cacheName));
+              keys.generationKey(cacheName), VersionCounters.epoch(), lifeOf(cacheName));
       publish(CoherenceEvent.Kind.GENERATION_ADVANCED, cacheName, "", generation);
       return generation;
     } catch (SharedTierException e) {
@@ -177,20 +195,19 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     long[] versions = new long[tags.length];
     List<Integer> unknown = new ArrayList<>();
     for (int i = 0; i < tags.length; i++) {
-      Long known = tagVersions.getIfPresent(tags[i]);
+      Long known = tagVersions.known(tags[i]);
       if (known != null) {
         versions[i] = known;
       } else if (!shared.isPresent()) {
-        tagVersions.asMap().putIfAbsent(tags[i], 0L);
-        versions[i] = tagVersions.asMap().getOrDefault(tags[i], 0L);
+        versions[i] = tagVersions.local(tags[i]);
       } else {
         unknown.add(i);
       }
     }
     for (int i : unknown) {
       try {
-        long version = shared.readCounter(tagKey(tags[i]), VersionCounters.epoch(), tagLife());
-        versions[i] = learn(tags[i], version);
+        long version = shared.readCounter(keys.tagKey(tags[i]), VersionCounters.epoch(), tagLife());
+        versions[i] = tagVersions.learn(tags[i], version);
       } catch (SharedTierException e) {
         versions[i] = CacheEntry.UNKNOWN_GENERATION;
       }
@@ -200,33 +217,25 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
 
   /** Whether no tag of {@code entry} was invalidated since its value was loaded. */
   public boolean tagsAreCurrent(CacheEntry<?> entry) {
-    String[] tags = entry.tags();
-    long[] versions = entry.tagVersions();
-    for (int i = 0; i < tags.length; i++) {
-      Long known = tagVersions.getIfPresent(tags[i]);
-      long current = known == null ? CacheEntry.UNKNOWN_GENERATION : known;
-      if (current != versions[i]) {
-        return false;
-      }
-    }
-    return true;
+    return tagVersions.areCurrent(entry);
   }
 
   /** Invalidates every entry, in every cache and every JVM, that carries one of {@code tags}. */
   public void invalidateTags(String... tags) {
     for (String tag : tags) {
       if (!shared.isPresent()) {
-        tagVersions.asMap().merge(tag, 1L, Long::sum);
+        tagVersions.advanceLocally(tag);
         continue;
       }
       try {
-        long version = shared.incrementCounter(tagKey(tag), VersionCounters.epoch(), tagLife());
-        learn(tag, version);
+        long version =
+            shared.incrementCounter(keys.tagKey(tag), VersionCounters.epoch(), tagLife());
+        tagVersions.learn(tag, version);
         publish(CoherenceEvent.Kind.TAG_INVALIDATED, "", tag, version);
       } catch (SharedTierException e) {
         // Redis is unreachable: no other JVM can be told. Here, forget the version so that every
         // entry carrying the tag reads as stale until Redis answers again.
-        tagVersions.invalidate(tag);
+        tagVersions.forget(tag);
         logInvalidationFailure("invalidate tag " + tag, e);
         repairs.tag(tag);
         scheduleRepair();
@@ -300,7 +309,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
       for (String cacheName : repairs.generations()) {
         long generation =
             shared.incrementCounter(
-                generationKey(cacheName), VersionCounters.epoch(), lifeOf(cacheName));
+                keys.generationKey(cacheName), VersionCounters.epoch(), lifeOf(cacheName));
         publish(CoherenceEvent.Kind.GENERATION_ADVANCED, cacheName, "", generation);
         Listener cache = caches.get(cacheName);
         if (cache != null) {
@@ -309,8 +318,9 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
         repairs.generations().remove(cacheName);
       }
       for (String tag : repairs.tags()) {
-        long version = shared.incrementCounter(tagKey(tag), VersionCounters.epoch(), tagLife());
-        learn(tag, version);
+        long version =
+            shared.incrementCounter(keys.tagKey(tag), VersionCounters.epoch(), tagLife());
+        tagVersions.learn(tag, version);
         publish(CoherenceEvent.Kind.TAG_INVALIDATED, "", tag, version);
         repairs.tags().remove(tag);
       }
@@ -348,6 +358,9 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   // ---- events -----------------------------------------------------------------------------
 
   private void publish(CoherenceEvent.Kind kind, String cacheName, String key, long version) {
+    if (!publishesEvents && kind != CoherenceEvent.Kind.LOCK_RELEASED) {
+      return; // tracking: Redis reports the change itself
+    }
     // Numbered before it is sent: an event that fails to go out leaves a gap its receivers see.
     long sequence = sequences.next(CoherenceEvent.scope(kind, cacheName));
     shared.publish(
@@ -358,7 +371,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   private void missed(CoherenceEvent event) {
     gaps.increment();
     if (event.kind() == CoherenceEvent.Kind.TAG_INVALIDATED) {
-      tagVersions.invalidateAll(); // read again from Redis: entries with older versions are stale
+      tagVersions.forgetAll(); // read again from Redis: entries with older versions are stale
       log.debug("cachegen: missed tag events of {}; tag versions forgotten", event.publisher());
       return;
     }
@@ -417,7 +430,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
         }
         break;
       case TAG_INVALIDATED:
-        learn(event.key(), event.version());
+        tagVersions.learn(event.key(), event.version());
         break;
       case LOCK_RELEASED:
         if (cache != null) {
@@ -428,9 +441,19 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     eventsReceived.increment(); // after applying it: tests wait on this count
   }
 
+  @Override
+  public void changeReported(String key) {
+    tracked.changed(key);
+  }
+
+  @Override
+  public void flushReported() {
+    dropEverything("Redis reported that its data was flushed");
+  }
+
   private void dropEverything(String why) {
     sequences.forget(); // counting starts again with the next event of each publisher
-    tagVersions.invalidateAll();
+    tagVersions.forgetAll();
     for (Listener cache : caches.values()) {
       cache.dropLocalTier();
     }
@@ -453,14 +476,6 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     } catch (Exception e) {
       log.debug("cachegen: closing the event subscription failed", e);
     }
-  }
-
-  private String generationKey(String cacheName) {
-    return keys.generationKey(cacheName);
-  }
-
-  private String tagKey(String tag) {
-    return keys.tagKey(tag);
   }
 
   private void logInvalidationFailure(String what, SharedTierException e) {

@@ -102,6 +102,47 @@ public final class KeySpace {
     return writeBehindStream(queue) + ":dead";
   }
 
+  /**
+   * What server-assisted tracking watches: {@code p:}, every key of this prefix (the kinds that do
+   * not concern the in-process tiers, locks and queues, are told apart by {@link #entryCache}).
+   */
+  public String trackedPrefix() {
+    return prefix + ':';
+  }
+
+  /**
+   * The cache of the entry at {@code key}, the {@code <cache>} of {@code p:<cache>:<shape>:<key>};
+   * {@code null} when {@code key} is not an entry key of this prefix (a lock, a counter, a queue).
+   */
+  public String entryCache(String key) {
+    int start = prefix.length() + 1;
+    if (!key.startsWith(prefix)
+        || key.length() <= start
+        || key.charAt(start - 1) != ':'
+        || key.charAt(start) == '!'
+        || key.startsWith("wb:{", start)) {
+      return null;
+    }
+    int end = key.indexOf(':', start);
+    return end < 0 ? null : key.substring(start, end);
+  }
+
+  /** The cache whose generation counter is {@code key}, or {@code null}. */
+  public String generationCache(String key) {
+    return after(generationKey(""), key);
+  }
+
+  /** The tag whose version counter is {@code key}, or {@code null}. */
+  public String tagOf(String key) {
+    return after(tagKey(""), key);
+  }
+
+  private static String after(String start, String key) {
+    return key.startsWith(start) && key.length() > start.length()
+        ? key.substring(start.length())
+        : null;
+  }
+
   @Override
   public String toString() {
     return "KeySpace[" + prefix + "]";

@@ -103,8 +103,15 @@ public interface SharedTier extends AutoCloseable {
    * Listens to {@code channel} on a thread of its own until {@code close()}, reconnecting after
    * failures. The listener hears when it is (re)subscribed and when it lost the connection, so it
    * can drop what it may have missed.
+   *
+   * <p>With a {@code trackedPrefix}, the same connection also asks the server to report every
+   * change of a key that starts with it, whoever made it (a write, a delete, an expiry, an
+   * eviction, a flush), to {@link Subscriber#changeReported} and {@link Subscriber#flushReported};
+   * it is asked again on every new connection, before {@link Subscriber#subscribed()}.
+   *
+   * @param trackedPrefix the keys to hear about, or {@code null} for the channel alone
    */
-  AutoCloseable subscribe(String channel, Subscriber subscriber);
+  AutoCloseable subscribe(String channel, String trackedPrefix, Subscriber subscriber);
 
   /** What this tier talks to, without credentials, for logs and errors. */
   String describe();
@@ -118,6 +125,12 @@ public interface SharedTier extends AutoCloseable {
     void subscribed();
 
     void message(String message);
+
+    /** The server reports that {@code key}, under the tracked prefix, changed or disappeared. */
+    void changeReported(String key);
+
+    /** The server reports that every key may have changed: its data was flushed. */
+    void flushReported();
 
     /** The connection was lost; messages are missed until {@link #subscribed()}. */
     void disconnected(Throwable cause);
@@ -195,7 +208,8 @@ public interface SharedTier extends AutoCloseable {
         public void publish(String channel, String message) {}
 
         @Override
-        public AutoCloseable subscribe(String channel, Subscriber subscriber) {
+        public AutoCloseable subscribe(
+            String channel, String trackedPrefix, Subscriber subscriber) {
           return () -> {};
         }
 

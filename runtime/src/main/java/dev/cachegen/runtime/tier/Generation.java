@@ -65,6 +65,19 @@ final class Generation {
             : VersionCounters.newer(known, generation);
   }
 
+  /**
+   * Redis holds {@code generation} now; returns whether that moved the one known here (a report of
+   * a change of the counter that only raised its time to live moves nothing).
+   */
+  synchronized boolean moved(long generation) {
+    long known = current;
+    current =
+        known == CacheEntry.UNKNOWN_GENERATION
+            ? generation
+            : VersionCounters.newer(known, generation);
+    return current != known;
+  }
+
   /** Forgets it: events may have been missed, so the next load reads it again. */
   void forget() {
     if (shared) {

@@ -310,6 +310,14 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
   }
 
   @Override
+  public void generationRead(long current) {
+    if (generation.moved(current)) {
+      local.invalidated();
+      local.clear();
+    }
+  }
+
+  @Override
   public void dropLocalTier() {
     local.invalidated();
     generation.forget();

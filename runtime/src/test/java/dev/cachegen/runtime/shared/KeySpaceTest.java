@@ -1,6 +1,7 @@
 package dev.cachegen.runtime.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.cachegen.runtime.internal.SharedKeyBuilder;
@@ -31,6 +32,34 @@ class KeySpaceTest {
     assertEquals("app:wb:{saves}", keys.writeBehindStream("saves"));
     assertEquals("app:wb:{saves}:latest", keys.writeBehindLatest("saves"));
     assertEquals("app:wb:{saves}:dead", keys.writeBehindDead("saves"));
+  }
+
+  @Test
+  void aReportedKeyIsToldBackToItsKind() {
+    String entry = new SharedKeyBuilder(keys.entryNamespace("items", "3f9c")).value("a:b").build();
+    assertEquals("app:", keys.trackedPrefix());
+    assertEquals("items", keys.entryCache(entry));
+    assertEquals("wb", keys.entryCache(keys.entryNamespace("wb", "3f9c") + "[1]"));
+    assertEquals("items", keys.generationCache(keys.generationKey("items")));
+    assertEquals("owner:[7]", keys.tagOf(keys.tagKey("owner:[7]")));
+    for (String other :
+        new String[] {
+          keys.lockKey(entry),
+          keys.generationKey("items"),
+          keys.tagKey("t"),
+          keys.writeBehindStream("saves"),
+          keys.writeBehindLatest("saves"),
+          "app:!probe:1",
+          "app:",
+          "app:items",
+          "apple:items:3f9c:[1]",
+          "other:items:3f9c:[1]"
+        }) {
+      assertNull(keys.entryCache(other), other);
+    }
+    assertNull(keys.generationCache(keys.tagKey("items")));
+    assertNull(keys.generationCache("app:!gen:"));
+    assertNull(keys.tagOf(entry));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.cachegen.spring.boot;
 
+import dev.cachegen.runtime.CoherenceMode;
 import dev.cachegen.runtime.StampedeTimeoutPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,13 @@ public class CachegenProperties {
 
   /** Longest a caller waits for a load another caller of the same key runs. */
   private Duration loadTimeout;
+
+  /**
+   * How the in-process tiers of several instances stay coherent: events (cachegen's own messages,
+   * the default), tracking (Redis 6+ reports every change of a key of the prefix, writes by other
+   * services and expiries included) or events-and-tracking.
+   */
+  private CoherenceMode coherence;
 
   /** Names of beans never decorated, in addition to beans annotated {@link NotDecorated}. */
   private List<String> excludeBeans = new ArrayList<>();
@@ -85,6 +93,14 @@ public class CachegenProperties {
 
   public void setLoadTimeout(Duration loadTimeout) {
     this.loadTimeout = loadTimeout;
+  }
+
+  public CoherenceMode getCoherence() {
+    return coherence;
+  }
+
+  public void setCoherence(CoherenceMode coherence) {
+    this.coherence = coherence;
   }
 
   public List<String> getExcludeBeans() {

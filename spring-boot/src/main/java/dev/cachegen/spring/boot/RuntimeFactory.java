@@ -121,6 +121,9 @@ final class RuntimeFactory {
     if (p.getLoadTimeout() != null) {
       set("cachegen.load-timeout", p.getLoadTimeout(), builder::loadTimeout);
     }
+    if (p.getCoherence() != null) {
+      set("cachegen.coherence", p.getCoherence(), builder::coherence);
+    }
     CachegenProperties.CircuitBreaker breaker = p.getCircuitBreaker();
     if (breaker.getFailures() != null || breaker.getOpenFor() != null) {
       int failures = breaker.getFailures() != null ? breaker.getFailures() : 3;

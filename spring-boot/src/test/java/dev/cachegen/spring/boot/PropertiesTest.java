@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.runtime.CacheRuntime;
+import dev.cachegen.testing.Await;
 import dev.cachegen.testing.RedisExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,6 +47,29 @@ class PropertiesTest {
             "the entry went to database 3");
       }
     }
+  }
+
+  @Test
+  void theCoherenceModeTurnsOnTrackingInRedis() {
+    long before = trackingClients();
+    try (ConfigurableApplicationContext app =
+        Apps.plain(
+            "spring.data.redis.host=" + redis.host(),
+            "spring.data.redis.port=" + redis.port(),
+            "cachegen.coherence=tracking",
+            "cachegen.key-prefix=" + redis.keyPrefix())) {
+      assertTrue(app.isRunning());
+      Await.until("the runtime to turn tracking on", () -> trackingClients() == before + 1);
+    }
+  }
+
+  /** Connections that have client tracking on ({@code t} in {@code CLIENT LIST}'s flags). */
+  private static long trackingClients() {
+    return redis
+        .command("CLIENT", "LIST")
+        .lines()
+        .filter(line -> line.matches(".* flags=\\w*t\\w* .*"))
+        .count();
   }
 
   @Test

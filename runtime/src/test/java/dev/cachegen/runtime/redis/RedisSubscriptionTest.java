@@ -35,13 +35,23 @@ class RedisSubscriptionTest {
             public void message(String message) {}
 
             @Override
+            public void changeReported(String key) {}
+
+            @Override
+            public void flushReported() {}
+
+            @Override
             public void disconnected(Throwable cause) {
               losses.incrementAndGet();
             }
           };
       RedisSubscription subscription =
           RedisSubscription.start(
-              () -> new Connection(address), connection -> demoted.get(), "events", subscriber);
+              () -> new Connection(address),
+              connection -> demoted.get(),
+              "events",
+              null,
+              subscriber);
       try {
         Await.until(() -> subscriptions.get() == 1);
         // Three heartbeats on a healthy, well-placed subscription: it stays.

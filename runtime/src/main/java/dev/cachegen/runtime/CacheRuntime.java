@@ -17,6 +17,7 @@ import dev.cachegen.runtime.shared.KeySpace;
 import dev.cachegen.runtime.shared.SharedTier;
 import dev.cachegen.runtime.tier.StampedeSettings;
 import dev.cachegen.runtime.tier.TieredCache;
+import dev.cachegen.runtime.tier.ValueEncoding;
 import dev.cachegen.runtime.writebehind.DurableWriteBehind;
 import dev.cachegen.runtime.writebehind.MemoryWriteBehind;
 import dev.cachegen.runtime.writebehind.QueueConsumer;
@@ -69,6 +70,7 @@ public final class CacheRuntime implements AutoCloseable {
   private final SharedTier shared;
   private final Coherence coherence;
   private final Codec codec;
+  private final ValueEncoding encoding;
   private final String keyPrefix;
   private final KeySpace keys;
   private final Clock clock;
@@ -99,6 +101,7 @@ public final class CacheRuntime implements AutoCloseable {
     this.keys = new KeySpace(builder.keyPrefix);
     this.coherence = new Coherence(shared, keys, builder.maximumTags);
     this.codec = builder.codec;
+    this.encoding = builder.valueEncoding();
     this.keyPrefix = builder.keyPrefix;
     this.clock = builder.clock;
     if (builder.clock == Builder.SYSTEM_CLOCK) {
@@ -333,7 +336,7 @@ public final class CacheRuntime implements AutoCloseable {
             definition,
             shared,
             coherence,
-            codec.forType(definition.valueType()),
+            encoding.<V>forType(definition.valueType()),
             keys,
             clock,
             nanoTime,
@@ -385,6 +388,7 @@ public final class CacheRuntime implements AutoCloseable {
      * and the runtime starts using it when it answers.
      */
     public CacheRuntime build() {
+      valueEncoding(); // a contradiction fails before anything connects
       RedisSharedTier.RedisSettings settings =
           new RedisSharedTier.RedisSettings(
               redisTimeout, redisPoolSize, breakerFailures, breakerOpenFor, redisSsl);

@@ -4,6 +4,7 @@ import dev.cachegen.runtime.Codec;
 import dev.cachegen.runtime.Compression;
 import dev.cachegen.runtime.ValueFormat;
 import java.lang.reflect.Type;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One cache's view of its runtime's {@link ValueEncoding}: the codec that writes its values, the
@@ -33,15 +34,15 @@ public final class EntryCodec<V> {
 
   final int thresholdBytes;
 
-  /** By format; each holds a {@code TypedCodec<V>}. Guarded by {@code this}. */
-  private final Codec.TypedCodec<?>[] readers =
-      new Codec.TypedCodec<?>[ValueFormat.values().length];
+  /** By format, made on first use; a lock-free read, since other formats are read on hits too. */
+  private final AtomicReferenceArray<Codec.TypedCodec<V>> readers =
+      new AtomicReferenceArray<>(ValueFormat.values().length);
 
   EntryCodec(ValueEncoding encoding, Type type) {
     this.encoding = encoding;
     this.type = type;
     this.plain = encoding.codec().forType(type);
-    readers[ValueFormat.JSON.ordinal()] = plain;
+    readers.set(ValueFormat.JSON.ordinal(), plain);
     this.formatFlags = EntryFormat.flags(encoding.format(), Compression.NONE);
     this.compressedFlags = EntryFormat.flags(encoding.format(), encoding.compression());
     this.writer = encoding.format() == ValueFormat.JSON ? plain : reader(encoding.format());
@@ -53,12 +54,12 @@ public final class EntryCodec<V> {
   }
 
   /** The decoder of {@code format} for this cache's type, made on first use. */
-  @SuppressWarnings("unchecked") // readers[i] was made by forType(type)
-  synchronized Codec.TypedCodec<V> reader(ValueFormat format) {
-    Codec.TypedCodec<V> found = (Codec.TypedCodec<V>) readers[format.ordinal()];
+  Codec.TypedCodec<V> reader(ValueFormat format) {
+    Codec.TypedCodec<V> found = readers.get(format.ordinal());
     if (found == null) {
-      found = encoding.codec(format).forType(type);
-      readers[format.ordinal()] = found;
+      // Two threads may both make one; either serves, as Jackson's readers are immutable.
+      readers.compareAndSet(format.ordinal(), null, encoding.codec(format).forType(type));
+      found = readers.get(format.ordinal());
     }
     return found;
   }

@@ -6,6 +6,7 @@ import dev.cachegen.runtime.JacksonCodec;
 import dev.cachegen.runtime.ValueFormat;
 import java.lang.reflect.Type;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * How one runtime writes values into the shared tier's entries (a format, a compression and its
@@ -23,8 +24,12 @@ public final class ValueEncoding {
   private final Compression compression;
   private final int thresholdBytes;
   private final Codec[] formatCodecs = new Codec[ValueFormat.values().length];
-  private final Compressor[] compressors = new Compressor[Compression.values().length];
-  private final boolean[] compressorsLoaded = new boolean[Compression.values().length];
+
+  /** By compression: a {@link Compressor}, {@link #MISSING}, or {@code null} before first use. */
+  private final AtomicReferenceArray<Object> compressors =
+      new AtomicReferenceArray<>(Compression.values().length);
+
+  private static final Object MISSING = new Object();
 
   /**
    * @param codec the runtime's codec, which writes and reads {@link ValueFormat#JSON}
@@ -98,14 +103,19 @@ public final class ValueEncoding {
     return found;
   }
 
-  /** The compressor for {@code compression}, loaded on first use; {@code null} if unavailable. */
-  synchronized Compressor compressor(Compression compression) {
+  /**
+   * The compressor for {@code compression}, loaded on first use; {@code null} if unavailable. Read
+   * without a lock: entries of another runtime's compression are read on hits during a deploy.
+   */
+  Compressor compressor(Compression compression) {
     int i = compression.ordinal();
-    if (!compressorsLoaded[i]) {
-      compressors[i] = Compressor.load(compression);
-      compressorsLoaded[i] = true;
+    Object found = compressors.get(i);
+    if (found == null) {
+      Compressor loaded = Compressor.load(compression);
+      compressors.compareAndSet(i, null, loaded == null ? MISSING : loaded);
+      found = compressors.get(i);
     }
-    return compressors[i];
+    return found == MISSING ? null : (Compressor) found;
   }
 
   @Override

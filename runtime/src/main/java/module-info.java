@@ -19,6 +19,8 @@ module dev.cachegen.runtime {
   requires com.github.benmanes.caffeine;
   requires com.fasterxml.jackson.datatype.jsr310;
   requires com.fasterxml.jackson.datatype.jdk8;
+  requires com.fasterxml.jackson.dataformat.smile; // ValueFormat.SMILE
+  requires com.fasterxml.jackson.dataformat.cbor; // ValueFormat.CBOR
   requires org.slf4j;
   requires redis.clients.jedis;
   requires transitive jdk.httpserver; // JdkHttpCacheHandler
@@ -26,6 +28,10 @@ module dev.cachegen.runtime {
   // them itself. Not transitive, or every application would need them to compile (ModulePathTest).
   requires static jakarta.servlet;
   requires static micrometer.core;
+  // Optional: an application that chooses Compression.LZ4 or ZSTD adds the library and, on the
+  // module path, requires it (or passes --add-modules); without it such entries read as misses.
+  requires static org.lz4.java;
+  requires static com.github.luben.zstd_jni;
 
   exports dev.cachegen.runtime;
   exports dev.cachegen.runtime.http;

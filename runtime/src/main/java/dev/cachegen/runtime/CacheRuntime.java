@@ -17,6 +17,7 @@ import dev.cachegen.runtime.shared.KeySpace;
 import dev.cachegen.runtime.shared.SharedTier;
 import dev.cachegen.runtime.tier.StampedeSettings;
 import dev.cachegen.runtime.tier.TieredCache;
+import dev.cachegen.runtime.tier.ValueEncoding;
 import dev.cachegen.runtime.writebehind.DurableWriteBehind;
 import dev.cachegen.runtime.writebehind.MemoryWriteBehind;
 import dev.cachegen.runtime.writebehind.QueueConsumer;
@@ -69,6 +70,7 @@ public final class CacheRuntime implements AutoCloseable {
   private final SharedTier shared;
   private final Coherence coherence;
   private final Codec codec;
+  private final ValueEncoding encoding;
   private final String keyPrefix;
   private final KeySpace keys;
   private final Clock clock;
@@ -105,6 +107,7 @@ public final class CacheRuntime implements AutoCloseable {
             builder.coherence.publishesEvents(),
             builder.coherence.tracks());
     this.codec = builder.codec;
+    this.encoding = builder.valueEncoding();
     this.keyPrefix = builder.keyPrefix;
     this.clock = builder.clock;
     if (builder.clock == Builder.SYSTEM_CLOCK) {
@@ -339,7 +342,7 @@ public final class CacheRuntime implements AutoCloseable {
             definition,
             shared,
             coherence,
-            codec.forType(definition.valueType()),
+            encoding.<V>forType(definition.valueType()),
             keys,
             clock,
             nanoTime,
@@ -391,6 +394,7 @@ public final class CacheRuntime implements AutoCloseable {
      * and the runtime starts using it when it answers.
      */
     public CacheRuntime build() {
+      valueEncoding(); // a contradiction fails before anything connects
       RedisSharedTier.RedisSettings settings =
           new RedisSharedTier.RedisSettings(
               redisTimeout, redisPoolSize, breakerFailures, breakerOpenFor, redisSsl);

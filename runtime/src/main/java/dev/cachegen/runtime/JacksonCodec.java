@@ -8,17 +8,21 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.lang.reflect.Type;
 import java.util.Objects;
 
 /**
- * The default {@link Codec}: JSON with Jackson, read into the declared type only. Default typing is
- * never enabled, so bytes in Redis cannot name a class to instantiate. Records, beans, collections,
- * {@code java.time} values and {@code Optional} work out of the box.
+ * The default {@link Codec}: JSON with Jackson, read into the declared type only ({@link
+ * #create(ValueFormat)} gives the same over Smile or CBOR). Default typing is never enabled, so
+ * bytes in Redis cannot name a class to instantiate. Records, beans, collections, {@code java.time}
+ * values and {@code Optional} work out of the box.
  *
  * <p>Decoding fails on unknown properties and on trailing content, so bytes of another shape read
  * as a miss rather than as a half-filled object; and it does not coerce one JSON type into another
@@ -33,17 +37,23 @@ public final class JacksonCodec implements Codec {
     this.mapper = mapper;
   }
 
-  /** A codec over a mapper with the Java time and JDK 8 modules, and strict reading. */
+  /** A codec over a JSON mapper with the Java time and JDK 8 modules, and strict reading. */
   public static JacksonCodec create() {
-    JsonMapper mapper =
-        JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(new Jdk8Module())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build();
+    return create(ValueFormat.JSON);
+  }
+
+  /**
+   * A codec like {@link #create()} that writes and reads {@code format} instead of JSON: the same
+   * modules, the same strict reading, no type information in the bytes. {@link
+   * CacheRuntime.Builder#valueFormat(ValueFormat)} uses it for the shared tier's entries.
+   */
+  public static JacksonCodec create(ValueFormat format) {
+    ObjectMapper mapper =
+        switch (Objects.requireNonNull(format, "format")) {
+          case JSON -> strict(JsonMapper.builder());
+          case SMILE -> strict(SmileMapper.builder());
+          case CBOR -> strict(CBORMapper.builder());
+        };
     refuse(
         mapper,
         LogicalType.Textual,
@@ -65,6 +75,17 @@ public final class JacksonCodec implements Codec {
         CoercionInputShape.String);
     refuse(mapper, LogicalType.Enum, CoercionInputShape.Integer);
     return new JacksonCodec(mapper);
+  }
+
+  private static ObjectMapper strict(MapperBuilder<?, ?> builder) {
+    return builder
+        .addModule(new JavaTimeModule())
+        .addModule(new Jdk8Module())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .build();
   }
 
   private static void refuse(
@@ -107,6 +128,7 @@ public final class JacksonCodec implements Codec {
 
   @Override
   public String toString() {
-    return "JacksonCodec";
+    String format = mapper.getFactory().getFormatName();
+    return "JSON".equals(format) ? "JacksonCodec" : "JacksonCodec[" + format + "]";
   }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -125,6 +127,8 @@ class ModulePathTest {
             JsonProperty.class,
             JavaTimeModule.class,
             Jdk8Module.class,
+            SmileFactory.class,
+            CBORFactory.class,
             Logger.class);
     StringBuilder path = new StringBuilder();
     for (Class<?> root : roots) {

@@ -1,6 +1,5 @@
 package dev.cachegen.runtime.tier;
 
-import dev.cachegen.runtime.Codec;
 import dev.cachegen.runtime.internal.CacheDefinition;
 import dev.cachegen.runtime.shared.Coherence;
 import dev.cachegen.runtime.shared.KeySpace;
@@ -23,7 +22,7 @@ record CacheContext<V>(
     CacheCounters counters,
     SharedTier shared,
     Coherence coherence,
-    Codec.TypedCodec<V> codec,
+    EntryCodec<V> codec,
     KeySpace keys,
     Clock clock,
     LongSupplier nanoTime,

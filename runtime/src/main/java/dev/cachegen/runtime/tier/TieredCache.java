@@ -3,7 +3,6 @@ package dev.cachegen.runtime.tier;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.cachegen.annotations.StampedePolicy;
 import dev.cachegen.runtime.CacheStats;
-import dev.cachegen.runtime.Codec;
 import dev.cachegen.runtime.LoadInterruptedException;
 import dev.cachegen.runtime.LoadTimeoutException;
 import dev.cachegen.runtime.internal.AsyncLoader;
@@ -42,7 +41,8 @@ import java.util.function.LongSupplier;
  *   <li>{@link StampedeLock}: one load per key across JVMs;
  *   <li>{@link BackgroundRefresh}: reloads while callers keep the current value;
  *   <li>{@link BulkRead}: bulk methods, per key, in a few round trips;
- *   <li>{@link SharedEntries} and {@link EntryFormat}: the entries' bytes in Redis.
+ *   <li>{@link SharedEntries} and {@link EntryFormat}: the entries' bytes in Redis, in the format
+ *       and compression of {@link EntryCodec}.
  * </ul>
  *
  * <p>What stays here: single flight (concurrent misses of one key in this JVM share one load),
@@ -79,7 +79,7 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
       CacheDefinition<V> definition,
       SharedTier shared,
       Coherence coherence,
-      Codec.TypedCodec<V> codec,
+      EntryCodec<V> codec,
       KeySpace keys,
       Clock clock,
       LongSupplier nanoTime,

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.cachegen.runtime.Codec;
 import dev.cachegen.runtime.JacksonCodec;
 import dev.cachegen.runtime.internal.CacheEntry;
 import dev.cachegen.runtime.internal.Types;
@@ -17,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class EntryFormatTest {
   record Item(long id, String name) {}
 
-  private final Codec.TypedCodec<Item> codec = JacksonCodec.create().forType(Item.class);
+  private final EntryCodec<Item> codec =
+      ValueEncoding.plain(JacksonCodec.create()).forType(Item.class);
 
   @Test
   void roundTripsAValueWithItsMetadata() throws Exception {
@@ -50,8 +50,9 @@ class EntryFormatTest {
 
   @Test
   void rejectsAPayloadOfAnotherShape() throws Exception {
-    Codec.TypedCodec<List<String>> other =
-        JacksonCodec.create().forType(Types.parameterized(List.class, String.class));
+    EntryCodec<List<String>> other =
+        ValueEncoding.plain(JacksonCodec.create())
+            .forType(Types.parameterized(List.class, String.class));
     byte[] bytes = EntryFormat.encode(new CacheEntry<>(List.of("x"), 1L, 2L), other);
     assertThrows(Exception.class, () -> EntryFormat.decode(bytes, codec, "k"));
   }

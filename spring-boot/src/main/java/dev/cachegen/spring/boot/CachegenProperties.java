@@ -1,11 +1,14 @@
 package dev.cachegen.spring.boot;
 
 import dev.cachegen.runtime.CoherenceMode;
+import dev.cachegen.runtime.Compression;
 import dev.cachegen.runtime.StampedeTimeoutPolicy;
+import dev.cachegen.runtime.ValueFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * cachegen's own settings, under {@code cachegen.*}; Redis itself is configured with Boot's {@code
@@ -38,6 +41,18 @@ public class CachegenProperties {
    * services and expiries included) or events-and-tracking.
    */
   private CoherenceMode coherence;
+
+  /** Format of the values written to Redis: JSON (default), SMILE or CBOR. */
+  private ValueFormat valueFormat;
+
+  /**
+   * Compression of the values written to Redis: NONE (default), LZ4 or ZSTD. The library
+   * (at.yawk.lz4:lz4-java or com.github.luben:zstd-jni) must be on the class path.
+   */
+  private Compression compression;
+
+  /** Smallest encoded value that is compressed, when compression is on. */
+  private DataSize compressionThreshold = DataSize.ofKilobytes(1);
 
   /** Names of beans never decorated, in addition to beans annotated {@link NotDecorated}. */
   private List<String> excludeBeans = new ArrayList<>();
@@ -101,6 +116,30 @@ public class CachegenProperties {
 
   public void setCoherence(CoherenceMode coherence) {
     this.coherence = coherence;
+  }
+
+  public ValueFormat getValueFormat() {
+    return valueFormat;
+  }
+
+  public void setValueFormat(ValueFormat valueFormat) {
+    this.valueFormat = valueFormat;
+  }
+
+  public Compression getCompression() {
+    return compression;
+  }
+
+  public void setCompression(Compression compression) {
+    this.compression = compression;
+  }
+
+  public DataSize getCompressionThreshold() {
+    return compressionThreshold;
+  }
+
+  public void setCompressionThreshold(DataSize compressionThreshold) {
+    this.compressionThreshold = compressionThreshold;
   }
 
   public List<String> getExcludeBeans() {

@@ -124,6 +124,18 @@ final class RuntimeFactory {
     if (p.getCoherence() != null) {
       set("cachegen.coherence", p.getCoherence(), builder::coherence);
     }
+    if (p.getValueFormat() != null) {
+      set("cachegen.value-format", p.getValueFormat(), builder::valueFormat);
+    }
+    if (p.getCompression() != null) {
+      long threshold = p.getCompressionThreshold().toBytes();
+      set(
+          "cachegen.compression",
+          p.getCompression() + " from " + p.getCompressionThreshold(),
+          v ->
+              builder.compression(
+                  p.getCompression(), (int) Math.min(Integer.MAX_VALUE, threshold)));
+    }
     CachegenProperties.CircuitBreaker breaker = p.getCircuitBreaker();
     if (breaker.getFailures() != null || breaker.getOpenFor() != null) {
       int failures = breaker.getFailures() != null ? breaker.getFailures() : 3;

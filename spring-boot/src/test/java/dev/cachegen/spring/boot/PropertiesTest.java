@@ -73,6 +73,38 @@ class PropertiesTest {
   }
 
   @Test
+  void valueFormatAndCompressionReachTheEntriesInRedis() {
+    try (ConfigurableApplicationContext app =
+        Apps.plain(
+            "spring.data.redis.url=" + redis.uri(),
+            "cachegen.key-prefix=" + redis.keyPrefix(),
+            "cachegen.value-format=smile",
+            "cachegen.compression=zstd",
+            "cachegen.compression-threshold=0B")) {
+      app.getBean("catalog", Catalog.class).name(1);
+      try (RedisClient raw = RedisClient.create(redis.uri())) {
+        String key = raw.keys(redis.keyPrefix() + ":catalog.names:*").iterator().next();
+        byte flags = raw.get(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))[2];
+        // EntryFormat's flags: bits 1-2 the format (1 = Smile)
+        assertEquals(1, (flags >> 1) & 0x3, "Smile, in flags " + flags);
+      }
+    }
+  }
+
+  @Test
+  void compressionWithoutItsLibraryStopsTheStartNamingBoth() {
+    Exception e =
+        assertThrows(Exception.class, () -> Apps.plain("cachegen.compression=lz4").close());
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    assertTrue(
+        cause.getMessage().contains("cachegen.compression=LZ4 from 1024B"), cause.getMessage());
+    assertTrue(cause.getMessage().contains("at.yawk.lz4:lz4-java"), cause.getMessage());
+  }
+
+  @Test
   void aRejectedValueNamesItsProperty() {
     assertStartFails("cachegen.key-prefix", "cachegen.key-prefix=no spaces");
     assertStartFails("cachegen.stampede.wait", "cachegen.stampede.wait=-1s");

@@ -8,8 +8,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * What a refusal of {@code CLIENT TRACKING} tells the user to change. The ACL case runs against a
- * real server in {@code TrackingTest}; a Redis older than 6 is not installed here, so its reply (the
- * one Redis 5.0 gives to an unknown {@code CLIENT} subcommand) is given as text.
+ * real server in {@code TrackingTest}; a Redis older than 6 is not installed here, so its reply
+ * (the one Redis 5.0 gives to an unknown {@code CLIENT} subcommand) is given as text.
  */
 class TrackingRefusalTest {
   @Test

@@ -2,6 +2,7 @@ package dev.cachegen.runtime.redis;
 
 import dev.cachegen.runtime.shared.CircuitBreaker;
 import dev.cachegen.runtime.shared.KeySpace;
+import dev.cachegen.runtime.shared.LockKeys;
 import dev.cachegen.runtime.shared.SharedTier;
 import dev.cachegen.runtime.shared.SharedTierException;
 import dev.cachegen.runtime.writebehind.WriteBehindStore;
@@ -36,11 +37,6 @@ import redis.clients.jedis.params.SetParams;
  */
 public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   private static final Logger log = LoggerFactory.getLogger(RedisSharedTier.class);
-
-  /** Deletes the lock only while it still holds the caller's token. */
-  private static final String UNLOCK =
-      "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0"
-          + " end";
 
   /** GET, or create with the epoch; then raise the time to live to at least ARGV[2]. */
   private static final String READ_COUNTER =
@@ -204,15 +200,25 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   }
 
   @Override
-  public boolean tryLock(String key, String token, long leaseMillis) {
-    return "OK"
-        .equals(write(() -> redis.set(key, token, SetParams.setParams().nx().px(leaseMillis))));
+  public LockedRead lockAndRead(
+      LockKeys keys, String token, long leaseMillis, boolean waiting, boolean whenPresent) {
+    return write(
+        () -> RedisLocks.lockAndRead(redis, keys, token, leaseMillis, waiting, whenPresent));
   }
 
   @Override
-  public boolean unlock(String key, String token) {
-    Object deleted = call(() -> redis.eval(UNLOCK, List.of(key), List.of(token)));
-    return deleted instanceof Long && (Long) deleted == 1L;
+  public boolean storeAndUnlock(
+      LockKeys keys,
+      String token,
+      byte[] value,
+      long ttlMillis,
+      boolean ifAbsent,
+      String channel,
+      String wakeUp) {
+    return write(
+        () ->
+            RedisLocks.storeAndUnlock(
+                redis, keys, token, value, ttlMillis, ifAbsent, channel, wakeUp));
   }
 
   @Override

@@ -68,6 +68,12 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   private final CircuitBreaker breaker;
   private final String description;
 
+  /**
+   * Single-key reads that share round trips under load; {@code null} on a cluster, where keys of
+   * one flush would live on many nodes.
+   */
+  private final CoalescedReads reads;
+
   private RedisSharedTier(RedisClients.Client connection, RedisSettings settings) {
     this.redis = connection.client();
     this.cluster = connection.cluster();
@@ -95,6 +101,16 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
                 log.info("Redis at {} answers again; the shared tier is back in use", description);
               }
             });
+    // Half the pool talks for reads at most, so writes and scripts find a connection too; a read
+    // waits for a flush at most as long as a command may take (pool wait, read, reconnect).
+    this.reads =
+        cluster
+            ? null
+            : new CoalescedReads(
+                redis,
+                this::call,
+                Math.max(1, settings.poolSize / 2),
+                3 * settings.timeout.toNanos());
   }
 
   /** A standalone server. */
@@ -128,7 +144,7 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
 
   @Override
   public byte[] get(String key) {
-    return call(() -> redis.get(bytes(key)));
+    return reads != null ? reads.get(bytes(key)) : call(() -> redis.get(bytes(key)));
   }
 
   @Override

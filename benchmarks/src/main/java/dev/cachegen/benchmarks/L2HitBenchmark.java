@@ -226,18 +226,7 @@ public class L2HitBenchmark {
     public void setUp() throws IOException {
       redis = LocalRedis.start();
       redis.flush();
-      // The same connection settings as the runtime's defaults: 250 ms timeouts, 16 connections.
-      client =
-          RedisClient.builder()
-              .hostAndPort("127.0.0.1", java.net.URI.create(redis.uri()).getPort())
-              .clientConfig(
-                  DefaultJedisClientConfig.builder()
-                      .connectionTimeoutMillis(250)
-                      .socketTimeoutMillis(250)
-                      .clientName("raw")
-                      .build())
-              .poolConfig(pool())
-              .build();
+      client = client(redis);
       JsonMapper mapper = JsonMapper.builder().build();
       reader = mapper.readerFor(Item.class);
       ObjectWriter writer = mapper.writerFor(Item.class);
@@ -257,6 +246,23 @@ public class L2HitBenchmark {
               throw new UncheckedIOException(e);
             }
           });
+    }
+
+    /**
+     * A pooled client with the same connection settings as the runtime's defaults: 250 ms timeouts,
+     * 16 connections.
+     */
+    static RedisClient client(LocalRedis redis) {
+      return RedisClient.builder()
+          .hostAndPort("127.0.0.1", java.net.URI.create(redis.uri()).getPort())
+          .clientConfig(
+              DefaultJedisClientConfig.builder()
+                  .connectionTimeoutMillis(250)
+                  .socketTimeoutMillis(250)
+                  .clientName("raw")
+                  .build())
+          .poolConfig(pool())
+          .build();
     }
 
     Item find(long id) throws IOException {

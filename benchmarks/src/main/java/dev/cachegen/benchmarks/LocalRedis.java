@@ -1,9 +1,11 @@
 package dev.cachegen.benchmarks;
 
+import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.testing.TestRedis;
 import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -66,6 +68,26 @@ final class LocalRedis implements AutoCloseable {
           }
         });
     return difference;
+  }
+
+  /**
+   * Waits until {@code runtime}'s event subscription is in place. Subscribing drops what a runtime
+   * knows (in-process entries, cache generations), so before it a miss may also read its cache's
+   * generation again: a round trip that is not part of a miss once the runtime runs.
+   */
+  static void awaitSubscribed(CacheRuntime runtime) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (runtime.stats().localTierResets() == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the runtime never subscribed to its events");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the subscription", e);
+      }
+    }
   }
 
   /** Removes every key, so each trial starts from an empty server. */

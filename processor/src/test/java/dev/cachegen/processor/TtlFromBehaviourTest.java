@@ -118,7 +118,7 @@ class TtlFromBehaviourTest {
 
   /** The PTTL of the one entry key of {@code cache} ending in {@code [id]}. */
   private static long pttl(String prefix, String cache, String id) {
-    String pattern = prefix + ":" + cache + ":*:\\[" + id + "\\]";
+    String pattern = prefix + ":{" + cache + ":*:\\[" + id + "\\]}";
     List<String> keys =
         redis.command("KEYS", pattern).lines().filter(line -> !line.isBlank()).toList();
     if (keys.isEmpty()) {

@@ -18,7 +18,10 @@ import dev.cachegen.testing.RedisCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,9 +71,47 @@ class ClusterTest {
       }
       assertEquals(60, loads.get());
       assertEquals(60, b.stats().cache("cl.items").shared().hits());
+      // Each load ran under the stampede lock: its scripts touch three keys of one slot.
+      assertEquals(60, a.stats().cache("cl.items").lockAcquisitions());
+      assertEquals(0, a.stats().cache("cl.items").shared().errors(), "no CROSSSLOT, no fail-open");
       for (int node = 0; node < 3; node++) {
         assertTrue(cluster.keysOn(node) > 0, "node " + node + " holds no key");
       }
+    }
+  }
+
+  @Test
+  void aRuntimeWaitsForAnotherRuntimesLoadAndIsWokenAcrossTheCluster() throws Exception {
+    String prefix = prefix();
+    try (CacheRuntime a = node(prefix);
+        CacheRuntime b = node(prefix)) {
+      awaitSubscribed(a);
+      awaitSubscribed(b);
+      Cache<String> onA = a.cache(strings("cl.stampede").build());
+      Cache<String> onB = b.cache(strings("cl.stampede").build());
+      AtomicInteger loads = new AtomicInteger();
+      CountDownLatch release = new CountDownLatch(1);
+      CompletableFuture<String> owner =
+          CompletableFuture.supplyAsync(
+              () ->
+                  find(
+                      onA,
+                      "hot",
+                      () -> {
+                        loads.incrementAndGet();
+                        assertTrue(release.await(20, TimeUnit.SECONDS));
+                        return "loaded by a";
+                      }));
+      Await.until(() -> loads.get() == 1);
+      CompletableFuture<String> waiter =
+          CompletableFuture.supplyAsync(
+              () -> find(onB, "hot", () -> "b" + loads.incrementAndGet()));
+      Await.until(() -> b.stats().cache("cl.stampede").lockWaits() == 1);
+      release.countDown();
+      assertEquals("loaded by a", owner.get(20, TimeUnit.SECONDS));
+      assertEquals("loaded by a", waiter.get(20, TimeUnit.SECONDS));
+      assertEquals(1, loads.get(), "one load across both runtimes");
+      assertEquals(0, b.stats().cache("cl.stampede").shared().errors());
     }
   }
 

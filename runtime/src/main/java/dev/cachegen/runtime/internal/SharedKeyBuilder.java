@@ -8,15 +8,15 @@ import java.util.function.Function;
 /**
  * Builds the shared (L2) key of one call: the runtime's prefix, the cache name and the fingerprint
  * of the cached type's shape, then the key template with every value in square brackets, for
- * example {@code app:ItemService.find:3f9c2a71:user:[42]}.
+ * example {@code app:{ItemService.find:3f9c2a71:user:[42]}} (the runtime's namespace opens a Redis
+ * Cluster hash tag that the end given to the constructor closes).
  *
  * <p>Keys are injective: each value is written between brackets with {@code '\'}, {@code '['} and
  * {@code ']'} escaped, and {@code null} has a form no string can take ({@code [\0]}), so {@code
  * ("a:b", "c")} and {@code ("a", "b:c")} give different keys, and so do {@code null} and {@code
- * "null"}. Brackets rather than braces keep Redis Cluster from reading a value as a hash tag, so
- * entries spread over all slots. Numbers, booleans and characters are written with {@code
- * String.valueOf}, enums with {@code name()}, other types allowed by the processor (UUID, {@code
- * java.time} values, big numbers) with {@code toString()}.
+ * "null"}. Numbers, booleans and characters are written with {@code String.valueOf}, enums with
+ * {@code name()}, other types allowed by the processor (UUID, {@code java.time} values, big
+ * numbers) with {@code toString()}.
  *
  * <p>Injective for every Java string, not only well-formed text: an unpaired UTF-16 surrogate,
  * which UTF-8 cannot carry, is written as a backslash, {@code u} and four lowercase hex digits, a
@@ -33,10 +33,20 @@ public final class SharedKeyBuilder {
 
   private final StringBuilder key;
   private final int namespaceLength;
+  private final String end;
 
   public SharedKeyBuilder(String namespace) {
+    this(namespace, "");
+  }
+
+  /**
+   * A builder whose keys start with {@code namespace} and finish with {@code end}, which is not
+   * part of the tail that is shortened (the closing brace of the runtime's hash tags).
+   */
+  public SharedKeyBuilder(String namespace, String end) {
     this.key = new StringBuilder(namespace.length() + 32).append(namespace);
     this.namespaceLength = namespace.length();
+    this.end = end;
   }
 
   /** Appends fixed text of the key template, such as {@code "user:"}. */
@@ -278,7 +288,12 @@ public final class SharedKeyBuilder {
   /** The finished key, shortened by a digest when its tail is long. */
   public String build() {
     if (key.length() - namespaceLength <= LONGEST_TAIL) {
-      return key.toString();
+      if (end.isEmpty()) {
+        return key.toString();
+      }
+      String built = key.append(end).toString();
+      key.setLength(key.length() - end.length()); // the builder may go on
+      return built;
     }
     byte[] digest;
     try {
@@ -288,12 +303,12 @@ public final class SharedKeyBuilder {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
-    StringBuilder shortened = new StringBuilder(namespaceLength + 2 + 64);
+    StringBuilder shortened = new StringBuilder(namespaceLength + 2 + 64 + end.length());
     shortened.append(key, 0, namespaceLength).append("\\#");
     for (byte b : digest) {
       shortened.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
     }
-    return shortened.toString();
+    return shortened.append(end).toString();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.cachegen.runtime.redis;
 
 import dev.cachegen.runtime.shared.KeySpace;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import javax.net.ssl.SSLException;
@@ -51,6 +52,9 @@ final class RedisChecks {
     return null;
   }
 
+  /** A script run by its SHA, as the stampede lock's scripts are. */
+  private static final RedisScript PROBE_SCRIPT = new RedisScript("return 1");
+
   /**
    * Runs, once, every kind of command the caches need (read, write with expiry, delete, a script,
    * publish) on a key and a channel of the runtime's own prefix, so that a wrong password, a
@@ -66,6 +70,7 @@ final class RedisChecks {
       redis.set(probe, "1", SetParams.setParams().px(10_000));
       redis.get(probe);
       redis.eval("return 1", List.of(probe), List.of());
+      PROBE_SCRIPT.run(redis, 1, probe.getBytes(StandardCharsets.UTF_8)); // EVALSHA, as the lock
       redis.publish(keys.eventChannel(), "probe");
       redis.del(probe);
     } catch (RuntimeException e) {

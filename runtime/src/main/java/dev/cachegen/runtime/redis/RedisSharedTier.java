@@ -2,6 +2,7 @@ package dev.cachegen.runtime.redis;
 
 import dev.cachegen.runtime.shared.CircuitBreaker;
 import dev.cachegen.runtime.shared.KeySpace;
+import dev.cachegen.runtime.shared.LockKeys;
 import dev.cachegen.runtime.shared.SharedTier;
 import dev.cachegen.runtime.shared.SharedTierException;
 import dev.cachegen.runtime.writebehind.WriteBehindStore;
@@ -38,11 +39,6 @@ import redis.clients.jedis.params.SetParams;
 public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   private static final Logger log = LoggerFactory.getLogger(RedisSharedTier.class);
 
-  /** Deletes the lock only while it still holds the caller's token. */
-  private static final String UNLOCK =
-      "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0"
-          + " end";
-
   /** GET, or create with the epoch; then raise the time to live to at least ARGV[2]. */
   private static final String READ_COUNTER =
       "local v = redis.call('get', KEYS[1])\n"
@@ -74,6 +70,12 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   private final CircuitBreaker breaker;
   private final String description;
 
+  /**
+   * Single-key reads that share round trips under load; {@code null} on a cluster, where keys of
+   * one flush would live on many nodes.
+   */
+  private final CoalescedReads reads;
+
   private RedisSharedTier(RedisClients.Client connection, RedisSettings settings) {
     this.redis = connection.client();
     this.cluster = connection.cluster();
@@ -102,6 +104,16 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
                 log.info("Redis at {} answers again; the shared tier is back in use", description);
               }
             });
+    // Half the pool talks for reads at most, so writes and scripts find a connection too; a read
+    // waits for a flush at most as long as a command may take (pool wait, read, reconnect).
+    this.reads =
+        cluster
+            ? null
+            : new CoalescedReads(
+                redis,
+                this::call,
+                Math.max(1, settings.poolSize / 2),
+                3 * settings.timeout.toNanos());
   }
 
   /** A standalone server. */
@@ -135,7 +147,7 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
 
   @Override
   public byte[] get(String key) {
-    return call(() -> redis.get(bytes(key)));
+    return reads != null ? reads.get(bytes(key)) : call(() -> redis.get(bytes(key)));
   }
 
   @Override
@@ -207,15 +219,25 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   }
 
   @Override
-  public boolean tryLock(String key, String token, long leaseMillis) {
-    return "OK"
-        .equals(write(() -> redis.set(key, token, SetParams.setParams().nx().px(leaseMillis))));
+  public LockedRead lockAndRead(
+      LockKeys keys, String token, long leaseMillis, boolean waiting, boolean whenPresent) {
+    return write(
+        () -> RedisLocks.lockAndRead(redis, keys, token, leaseMillis, waiting, whenPresent));
   }
 
   @Override
-  public boolean unlock(String key, String token) {
-    Object deleted = call(() -> redis.eval(UNLOCK, List.of(key), List.of(token)));
-    return deleted instanceof Long && (Long) deleted == 1L;
+  public boolean storeAndUnlock(
+      LockKeys keys,
+      String token,
+      byte[] value,
+      long ttlMillis,
+      boolean ifAbsent,
+      String channel,
+      String wakeUp) {
+    return write(
+        () ->
+            RedisLocks.storeAndUnlock(
+                redis, keys, token, value, ttlMillis, ifAbsent, channel, wakeUp));
   }
 
   @Override

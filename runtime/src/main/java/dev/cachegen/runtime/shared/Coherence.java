@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * rather than serve what it may have missed.
  *
  * <p><b>Loads.</b> The owner of a stampede lock publishes {@link CoherenceEvent.Kind#LOCK_RELEASED}
- * once it stored its value and released the lock, so that callers in other JVMs waiting for that
- * key look again at once instead of at their next poll. These wake-ups are not invalidations and
- * are not counted as events.
+ * as it stores its value and releases the lock, when a runtime marked that it waits, so that
+ * callers in other JVMs waiting for that key look again at once instead of at their next poll.
+ * These wake-ups are not invalidations and are not counted as events.
  *
  * <p><b>Versions.</b> Each tag has a counter in Redis ({@link KeySpace#tagKey}) and each cache a
  * generation ({@link KeySpace#generationKey}). An entry records the versions of its tags and its
@@ -257,18 +257,20 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     }
   }
 
+  /** The channel every event of this runtime's prefix goes to. */
+  public String channel() {
+    return channel;
+  }
+
   /**
-   * Tells the other runtimes that the stampede lock of {@code sharedKey} was released, normally
-   * with the value stored: their waiters read it now. Best effort; waiters also poll.
+   * The {@link CoherenceEvent.Kind#LOCK_RELEASED} event of cache {@code cacheName} without its key,
+   * which is the event's last field: the owner of a stampede lock sends it followed by the entry
+   * key from inside the script that releases the lock ({@link SharedTier#storeAndUnlock}), and only
+   * when another runtime waits. Wake-ups are not numbered, so one text serves every release.
    */
-  public void lockReleased(String cacheName, String sharedKey) {
-    if (shared.isPresent()) {
-      try {
-        publish(CoherenceEvent.Kind.LOCK_RELEASED, cacheName, sharedKey, 0);
-      } catch (SharedTierException e) {
-        log.debug("cachegen: could not announce the load of {}", sharedKey, e);
-      }
-    }
+  public String lockReleasedPrefix(String cacheName) {
+    return new CoherenceEvent(nodeId, 0, CoherenceEvent.Kind.LOCK_RELEASED, cacheName, "", 0)
+        .encode();
   }
 
   // ---- repairs ----------------------------------------------------------------------------

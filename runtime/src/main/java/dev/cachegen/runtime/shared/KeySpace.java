@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * prefix ({@code [A-Za-z0-9._-]+}):
  *
  * <pre>
- * p:&lt;cache&gt;:&lt;shape&gt;:&lt;key&gt;        an entry (string: header + payload)
- * p:!lock:&lt;cache&gt;:&lt;shape&gt;:&lt;key&gt;  the stampede lock of that entry (string: owner token)
+ * p:{&lt;cache&gt;:&lt;shape&gt;:&lt;key&gt;}       an entry (string: header + payload)
+ * p:!lock:{&lt;cache&gt;:&lt;shape&gt;:&lt;key&gt;} the stampede lock of that entry (string: owner token)
+ * p:!wait:{&lt;cache&gt;:&lt;shape&gt;:&lt;key&gt;} set while another runtime waits for that lock
  * p:!gen:&lt;cache&gt;                  the cache's generation (integer counter)
  * p:!tag:&lt;tag&gt;                    a tag's version (integer counter)
  * p:wb:{&lt;queue&gt;}                  a write-behind queue (stream)
@@ -18,13 +19,19 @@ import java.util.regex.Pattern;
  * p:!events                        the coherence channel (pub/sub)
  * </pre>
  *
- * <p>Why no two of them meet: cache and queue names match {@code [A-Za-z0-9._-]+}, so the segment
- * after {@code p:} of an entry key never starts with {@code '!'} and never contains {@code ':'},
- * and every other kind either starts with {@code '!'} (locks, counters, channel) or is {@code
- * wb:{...}}, whose third character {@code '{'} can be neither part of a cache name nor the start of
- * a shape, which is lowercase hex. Within the entries, {@link
- * dev.cachegen.runtime.internal.SharedKeyBuilder} makes the part after the shape injective. {@code
- * KeySpaceTest} checks these claims on generated names.
+ * <p>Why no two of them meet: after {@code p:} an entry key starts with {@code '{'}, which starts
+ * no other kind: the others start with {@code '!'} (locks, waits, counters, channel) or are {@code
+ * wb:{...}}. Within the entries, {@link dev.cachegen.runtime.internal.SharedKeyBuilder} makes the
+ * part after the shape injective, and cache names ({@code [A-Za-z0-9._-]+}) end at the first
+ * {@code ':'}. {@code KeySpaceTest} checks these claims on generated names.
+ *
+ * <p><b>One slot per entry.</b> The braces of an entry key are a Redis Cluster hash tag, and its
+ * lock and wait keys repeat the entry key after {@code p:} with the same first {@code '{'}, so all
+ * three hash to one slot whatever the key holds (a {@code '}'} inside a value only ends the tag
+ * early, equally in all three). One script can therefore take the lock and read the entry, or
+ * store it, release the lock and wake the waiters, in one round trip. The tag always holds the
+ * cache name, so it is never empty. Keys of version 0.2 had no braces: after an upgrade their
+ * entries read as misses and expire with their ttl.
  *
  * <p>The write-behind keys keep their 0.1 names, so that calls queued by a runtime of version 0.1
  * are still applied after an upgrade; the other kinds moved under {@code '!'} in 0.2 (see {@code
@@ -53,20 +60,45 @@ public final class KeySpace {
     return prefix;
   }
 
-  /** The start of every entry key of a cache: {@code p:<cache>:<shape>:}. */
+  /** What every entry key ends with: the end of its hash tag. */
+  public static final String ENTRY_END = "}";
+
+  /** The start of every entry key of a cache: {@code p:{<cache>:<shape>:}. */
   public String entryNamespace(String cacheName, String shape) {
-    return prefix + ':' + cacheName + ':' + shape + ':';
+    return prefix + ":{" + cacheName + ':' + shape + ':';
   }
 
-  /** The stampede lock of the entry at {@code entryKey}: {@code p:!lock:<cache>:<shape>:<key>}. */
+  /**
+   * The stampede lock of the entry at {@code entryKey}: {@code p:!lock:{<cache>:<shape>:<key>}}.
+   */
   public String lockKey(String entryKey) {
+    return prefix + ":!lock:" + tail(entryKey);
+  }
+
+  /**
+   * The mark that a runtime waits for the lock of the entry at {@code entryKey}, so that its owner
+   * announces the release: {@code p:!wait:{<cache>:<shape>:<key>}}.
+   */
+  public String waitKey(String entryKey) {
+    return prefix + ":!wait:" + tail(entryKey);
+  }
+
+  /** The keys of the stampede lock of the entry at {@code entryKey}, all in the entry's slot. */
+  public LockKeys lockKeys(String entryKey) {
+    String tail = tail(entryKey);
+    return new LockKeys(entryKey, prefix + ":!lock:" + tail, prefix + ":!wait:" + tail);
+  }
+
+  /** The part of an entry key after {@code p:}, which starts with its hash tag. */
+  private String tail(String entryKey) {
     int start = prefix.length() + 1;
     if (!entryKey.startsWith(prefix)
         || entryKey.length() <= start
-        || entryKey.charAt(start - 1) != ':') {
+        || entryKey.charAt(start - 1) != ':'
+        || entryKey.charAt(start) != '{') {
       throw new IllegalArgumentException("not an entry key of prefix " + prefix + ": " + entryKey);
     }
-    return prefix + ":!lock:" + entryKey.substring(start);
+    return entryKey.substring(start);
   }
 
   /** A cache's generation counter: {@code p:!gen:<cache>}. */
@@ -111,7 +143,7 @@ public final class KeySpace {
   }
 
   /**
-   * The cache of the entry at {@code key}, the {@code <cache>} of {@code p:<cache>:<shape>:<key>};
+   * The cache of the entry at {@code key}, the {@code <cache>} of {@code p:{<cache>:<shape>:<key>}};
    * {@code null} when {@code key} is not an entry key of this prefix (a lock, a counter, a queue).
    */
   public String entryCache(String key) {
@@ -119,12 +151,11 @@ public final class KeySpace {
     if (!key.startsWith(prefix)
         || key.length() <= start
         || key.charAt(start - 1) != ':'
-        || key.charAt(start) == '!'
-        || key.startsWith("wb:{", start)) {
+        || key.charAt(start) != '{') {
       return null;
     }
-    int end = key.indexOf(':', start);
-    return end < 0 ? null : key.substring(start, end);
+    int end = key.indexOf(':', start + 1);
+    return end < 0 ? null : key.substring(start + 1, end);
   }
 
   /** The cache whose generation counter is {@code key}, or {@code null}. */

@@ -46,20 +46,44 @@ public interface SharedTier extends AutoCloseable {
   void delete(String key);
 
   /**
-   * Takes the lock at {@code key} for {@code leaseMillis} if nobody holds it ({@code SET key token
-   * NX PX lease}). The lease ends by itself, so a crashed owner blocks others for at most that.
-   *
-   * @return whether this caller now holds the lock
+   * Reads {@code keys.entry()} and, when it is absent or {@code whenPresent} is set, takes the
+   * stampede lock {@code keys.lock()} for {@code leaseMillis} if nobody holds it ({@code SET NX PX}
+   * with {@code token}; the lease ends by itself, so a crashed owner blocks others for at most
+   * that), atomically, in one round trip: a value the previous owner stored is seen. When another
+   * holds the lock and {@code waiting} is set, marks {@code keys.waiters()} for {@code
+   * leaseMillis}, so that the owner's {@link #storeAndUnlock} announces the release.
    */
-  boolean tryLock(String key, String token, long leaseMillis);
+  LockedRead lockAndRead(
+      LockKeys keys, String token, long leaseMillis, boolean waiting, boolean whenPresent);
 
   /**
-   * Releases the lock at {@code key} if {@code token} still holds it (compare-and-delete, atomic in
-   * Redis): an owner whose lease ran out never releases the next owner's lock.
+   * In one round trip: stores {@code value} under {@code keys.entry()} for {@code ttlMillis}
+   * (unless {@code value} is {@code null}; with {@code ifAbsent} only when the key does not exist,
+   * so that a load that raced with a write does not overwrite the newer value), releases the lock
+   * if {@code token} still holds it (compare-and-delete: an owner whose lease ran out never
+   * releases the next owner's lock), and, only when a runtime marked that it waits, publishes
+   * {@code wakeUp} followed by the entry key on {@code channel}. The lock is released even when the
+   * store fails.
    *
-   * @return whether the lock was released
+   * @return whether this call released the lock
    */
-  boolean unlock(String key, String token);
+  boolean storeAndUnlock(
+      LockKeys keys,
+      String token,
+      byte[] value,
+      long ttlMillis,
+      boolean ifAbsent,
+      String channel,
+      String wakeUp);
+
+  /**
+   * What {@link #lockAndRead} found.
+   *
+   * @param locked whether the caller now holds the lock
+   * @param value the entry's bytes, or {@code null}
+   * @param wrongType whether the entry's key holds another type than a string
+   */
+  record LockedRead(boolean locked, byte[] value, boolean wrongType) {}
 
   /** Increments the counter at {@code key} and returns its new value. */
   long increment(String key);
@@ -180,12 +204,20 @@ public interface SharedTier extends AutoCloseable {
         public void delete(String key) {}
 
         @Override
-        public boolean tryLock(String key, String token, long leaseMillis) {
-          return true; // nobody else shares this runtime's entries
+        public LockedRead lockAndRead(
+            LockKeys keys, String token, long leaseMillis, boolean waiting, boolean whenPresent) {
+          return new LockedRead(true, null, false); // nobody else shares this runtime's entries
         }
 
         @Override
-        public boolean unlock(String key, String token) {
+        public boolean storeAndUnlock(
+            LockKeys keys,
+            String token,
+            byte[] value,
+            long ttlMillis,
+            boolean ifAbsent,
+            String channel,
+            String wakeUp) {
           return true;
         }
 

@@ -136,22 +136,15 @@ final class SharedEntries<V> {
    *     written (its generation or a tag version unknown, its life over, a codec failure)
    */
   boolean write(CacheEntry<V> entry, boolean replace) {
-    if (!storable(entry)) {
+    Stored stored = stored(entry);
+    if (stored == null) {
       return false;
-    }
-    byte[] bytes = encode(entry);
-    if (bytes == null) {
-      return false;
-    }
-    long ttl = entry.expiresAtMillis() - context.clock().millis() + freshness.staleMillis();
-    if (ttl <= 0) {
-      return false; // the load outlasted the entry's life: nothing worth storing
     }
     try {
       if (replace) {
-        context.shared().set(entry.sharedKey(), bytes, ttl);
+        context.shared().set(entry.sharedKey(), stored.bytes(), stored.ttlMillis());
       } else {
-        context.shared().setIfAbsent(entry.sharedKey(), bytes, ttl);
+        context.shared().setIfAbsent(entry.sharedKey(), stored.bytes(), stored.ttlMillis());
       }
       return true;
     } catch (SharedTierException e) {
@@ -159,6 +152,27 @@ final class SharedEntries<V> {
       return false;
     }
   }
+
+  /**
+   * What {@code entry} is stored as: its bytes, for the rest of its life plus the stale windows; or
+   * {@code null} when it is not written (its generation or a tag version unknown, its life over, a
+   * codec failure, more than {@code maxValueBytes}).
+   */
+  Stored stored(CacheEntry<V> entry) {
+    if (!storable(entry)) {
+      return null;
+    }
+    byte[] bytes = encode(entry);
+    if (bytes == null) {
+      return null;
+    }
+    long ttl = entry.expiresAtMillis() - context.clock().millis() + freshness.staleMillis();
+    // A load that outlasted the entry's life has nothing worth storing.
+    return ttl > 0 ? new Stored(bytes, ttl) : null;
+  }
+
+  /** An entry's bytes and how long Redis keeps them. */
+  record Stored(byte[] bytes, long ttlMillis) {}
 
   /** Like {@link #write} for many entries, in one pipelined round trip. */
   void writeAll(List<CacheEntry<V>> entries, List<Boolean> replace) {

@@ -2,6 +2,8 @@ package dev.cachegen.runtime.tier;
 
 import dev.cachegen.runtime.LoadInterruptedException;
 import dev.cachegen.runtime.internal.CacheEntry;
+import dev.cachegen.runtime.shared.LockKeys;
+import dev.cachegen.runtime.shared.SharedTier;
 import dev.cachegen.runtime.shared.SharedTierException;
 import java.util.Map;
 import java.util.UUID;
@@ -12,10 +14,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One load per key across JVMs: the caller that leads this JVM's load of a key takes a lock in
- * Redis ({@code SET NX PX} with a random token, released by compare-and-delete) and loads; callers
- * in other JVMs wait until the owner announces the value (a {@code LOCK_RELEASED} event) or their
- * polling finds it, for at most {@code stampedeWait}. A crashed owner's lock ends with its lease.
- * When Redis fails, callers load (fail open).
+ * Redis and loads; callers in other JVMs wait until the owner announces the value (a {@code
+ * LOCK_RELEASED} event) or their polling finds it, for at most {@code stampedeWait}. A crashed
+ * owner's lock ends with its lease. When Redis fails, callers load (fail open).
+ *
+ * <p>Round trips of a locked miss: the read that missed (by {@link TierLoader#plan}), then one
+ * script that takes the lock and reads the entry again ({@link SharedTier#lockAndRead}), then,
+ * after the load, one script that stores the value, releases the lock and wakes the waiters ({@link
+ * SharedTier#storeAndUnlock}); it publishes only when a waiter marked the lock's wait key, which a
+ * waiter does in the same script that finds the lock held, so no wake-up is lost. Each look of a
+ * waiter is one round trip as well: it reads the entry and tries the lock together.
  */
 final class StampedeLock<V> {
   /** First and longest pause between two looks at Redis while another JVM loads. */
@@ -24,11 +32,16 @@ final class StampedeLock<V> {
   private static final long LONGEST_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   /** A lock this runtime holds. */
-  record Held(String key, String token) {}
+  record Held(LockKeys keys, String token) {}
 
   private final CacheContext<V> context;
   private final SharedEntries<V> entries;
   private final FreshnessPolicy freshness;
+
+  /** Where and what the owner publishes when a waiter marked the lock (plus the entry key). */
+  private final String channel;
+
+  private final String wakeUp;
 
   /** Shared keys this JVM waits for another JVM to load; released when it announces the value. */
   private final Map<String, Semaphore> waiters = new ConcurrentHashMap<>();
@@ -42,6 +55,8 @@ final class StampedeLock<V> {
     this.context = context;
     this.entries = entries;
     this.freshness = freshness;
+    this.channel = context.coherence().channel();
+    this.wakeUp = context.coherence().lockReleasedPrefix(context.name());
   }
 
   /** The Redis key of {@code sharedKey}'s lock. */
@@ -64,7 +79,7 @@ final class StampedeLock<V> {
       CacheEntry<V> fallback,
       CacheEntry<V> replacing,
       boolean wait) {
-    String lockKey = lockKey(sharedKey);
+    LockKeys keys = context.keys().lockKeys(sharedKey);
     CacheCounters counters = context.counters();
     StampedeSettings settings = context.stampede();
     // Registered before the first attempt, so that a release right after it still wakes us.
@@ -73,25 +88,44 @@ final class StampedeLock<V> {
       long deadline = System.nanoTime() + settings.waitNanos;
       long pauseNanos = FIRST_POLL_NANOS;
       boolean waited = false;
+      // Bytes known to be there that do not answer the call (stale, or the value being refreshed):
+      // take the lock over them at once. Otherwise bytes found are looked at before locking.
+      boolean whenPresent = replace || replacing != null;
       while (true) {
+        if (!context.coherence().repaired()) {
+          // This runtime owes Redis an invalidation: what Redis holds may be a value it replaced.
+          return LoadPlan.load(generation, versions, replace, fallback, null);
+        }
         String token = tokenPrefix + tokens.incrementAndGet();
-        boolean acquired;
+        SharedTier.LockedRead attempt;
         try {
-          acquired = context.shared().tryLock(lockKey, token, settings.leaseMillis);
+          attempt =
+              context.shared().lockAndRead(keys, token, settings.leaseMillis, wait, whenPresent);
         } catch (SharedTierException e) {
           counters.sharedErrors.increment();
           return LoadPlan.load(generation, versions, replace, fallback, null);
         }
-        if (acquired) {
+        SharedRead<V> read =
+            attempt.wrongType()
+                ? SharedRead.overwrite()
+                : entries.decode(sharedKey, attempt.value(), generation, false);
+        if (attempt.locked()) {
           counters.lockAcquisitions.increment();
+          Held held = new Held(keys, token);
           // The previous owner may have stored its value between our read and our lock.
-          SharedRead<V> again = entries.read(sharedKey, generation, false);
-          if (answers(again.entry(), replacing)) {
-            unlockQuietly(lockKey, token);
-            return LoadPlan.serve(again.entry(), false);
+          if (answers(read.entry(), replacing)) {
+            storeAndRelease(held, sharedKey, null, false);
+            return LoadPlan.serve(read.entry(), false);
           }
-          boolean overwrite = replace || again.replace() || again.entry() != null;
-          return LoadPlan.load(generation, versions, overwrite, fallback, new Held(lockKey, token));
+          boolean overwrite = replace || read.replace() || read.entry() != null;
+          return LoadPlan.load(generation, versions, overwrite, fallback, held);
+        }
+        if (answers(read.entry(), replacing)) {
+          return LoadPlan.serve(read.entry(), false); // the owner has stored its value
+        }
+        if (!whenPresent && (read.entry() != null || read.replace())) {
+          whenPresent = true; // bytes that do not answer: no lock was tried; try it over them
+          continue;
         }
         long remaining = deadline - System.nanoTime();
         if (!wait || remaining <= 0) {
@@ -110,30 +144,49 @@ final class StampedeLock<V> {
         }
         wakeUp.drainPermits();
         pauseNanos = Math.min(2 * pauseNanos, LONGEST_POLL_NANOS);
-        SharedRead<V> read = entries.read(sharedKey, generation, false);
-        if (read.failed()) {
-          return LoadPlan.load(generation, versions, replace, fallback, null);
-        }
-        if (answers(read.entry(), replacing)) {
-          return LoadPlan.serve(read.entry(), false);
-        }
-        // No value yet: the owner is still loading, failed, or crashed. Try the lock again; a
-        // crashed owner's lease has ended by itself when it succeeds.
+        // Look again: the owner stored its value, failed, or crashed (its lease has ended by
+        // itself when the lock is free again).
       }
     } finally {
       waiters.remove(sharedKey, wakeUp);
     }
   }
 
-  /** Releases the plan's lock, if it holds one, and tells every waiting JVM to look again. */
+  /** Releases the plan's lock, if it holds one, and wakes every waiting JVM. */
   void release(LoadPlan<V> plan, String sharedKey) {
-    Held lock = plan.lock();
-    if (lock == null) {
-      return;
+    storeAndRelease(plan, sharedKey, null, false);
+  }
+
+  /**
+   * Stores {@code entry} (unless {@code null}; overwriting what the key holds only with {@code
+   * replace}) and releases the plan's lock, in one round trip when it holds one.
+   */
+  void storeAndRelease(LoadPlan<V> plan, String sharedKey, CacheEntry<V> entry, boolean replace) {
+    if (plan.lock() != null) {
+      storeAndRelease(plan.lock(), sharedKey, entry, replace);
+    } else if (entry != null) {
+      entries.write(entry, replace);
     }
-    unlockQuietly(lock.key(), lock.token());
-    releasedElsewhere(sharedKey);
-    context.coherence().lockReleased(context.name(), sharedKey);
+  }
+
+  private void storeAndRelease(Held lock, String sharedKey, CacheEntry<V> entry, boolean replace) {
+    SharedEntries.Stored stored = entry == null ? null : entries.stored(entry);
+    try {
+      context
+          .shared()
+          .storeAndUnlock(
+              lock.keys(),
+              lock.token(),
+              stored == null ? null : stored.bytes(),
+              stored == null ? 0 : stored.ttlMillis(),
+              !replace,
+              channel,
+              wakeUp);
+    } catch (SharedTierException e) {
+      context.counters().sharedErrors.increment(); // the lease ends by itself
+    } finally {
+      releasedElsewhere(sharedKey);
+    }
   }
 
   /** The lock of {@code sharedKey} was released (here or by another runtime): wake its waiters. */
@@ -153,13 +206,5 @@ final class StampedeLock<V> {
       return false;
     }
     return replacing == null || entry.expiresAtMillis() > replacing.expiresAtMillis();
-  }
-
-  private void unlockQuietly(String lockKey, String token) {
-    try {
-      context.shared().unlock(lockKey, token);
-    } catch (SharedTierException e) {
-      context.counters().sharedErrors.increment(); // the lease ends by itself
-    }
   }
 }

@@ -251,18 +251,11 @@ final class TierLoader<V> {
 
   /**
    * The Redis work after a load: store the entry, overwriting what the key holds only with {@code
-   * replace} (else a write that raced with the load keeps its newer value), then release the lock.
+   * replace} (else a write that raced with the load keeps its newer value), and release the lock,
+   * in one round trip.
    */
   Runnable afterLoad(CacheEntry<V> entry, boolean replace, String sharedKey, LoadPlan<V> plan) {
-    return () -> {
-      try {
-        if (cacheable(entry)) {
-          entries.write(entry, replace);
-        }
-      } finally {
-        lock.release(plan, sharedKey);
-      }
-    };
+    return () -> lock.storeAndRelease(plan, sharedKey, cacheable(entry) ? entry : null, replace);
   }
 
   /**

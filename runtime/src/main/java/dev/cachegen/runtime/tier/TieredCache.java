@@ -145,7 +145,7 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
 
   @Override
   public SharedKeyBuilder sharedKey() {
-    return new SharedKeyBuilder(namespace);
+    return new SharedKeyBuilder(namespace, KeySpace.ENTRY_END);
   }
 
   @Override

@@ -3,14 +3,18 @@ package dev.cachegen.runtime.shared;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.runtime.internal.SharedKeyBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /** The claims of {@link KeySpace}'s Javadoc, checked on many generated names. */
 class KeySpaceTest {
@@ -23,9 +27,15 @@ class KeySpaceTest {
 
   @Test
   void namesEveryKindOfKey() {
-    String entry = new SharedKeyBuilder(keys.entryNamespace("items", "3f9c")).value(42L).build();
-    assertEquals("app:items:3f9c:[42]", entry);
-    assertEquals("app:!lock:items:3f9c:[42]", keys.lockKey(entry));
+    String entry =
+        new SharedKeyBuilder(keys.entryNamespace("items", "3f9c"), KeySpace.ENTRY_END)
+            .value(42L)
+            .build();
+    assertEquals("app:{items:3f9c:[42]}", entry);
+    assertEquals("app:!lock:{items:3f9c:[42]}", keys.lockKey(entry));
+    assertEquals("app:!wait:{items:3f9c:[42]}", keys.waitKey(entry));
+    assertEquals(
+        new LockKeys(entry, keys.lockKey(entry), keys.waitKey(entry)), keys.lockKeys(entry));
     assertEquals("app:!gen:items", keys.generationKey("items"));
     assertEquals("app:!tag:owner:[7]", keys.tagKey("owner:[7]"));
     assertEquals("app:!events", keys.eventChannel());
@@ -79,12 +89,13 @@ class KeySpaceTest {
         String shape = random(random, HEX, 1 + random.nextInt(8));
         String template = random(random, ANY, random.nextInt(8));
         String entry =
-            new SharedKeyBuilder(keys.entryNamespace(name, shape))
+            new SharedKeyBuilder(keys.entryNamespace(name, shape), KeySpace.ENTRY_END)
                 .literal(template)
                 .value(random(random, ANY, random.nextInt(5)))
                 .build();
         claim(owner, entry, "entry " + name);
         claim(owner, keys.lockKey(entry), "lock " + entry);
+        claim(owner, keys.waitKey(entry), "wait " + entry);
         claim(owner, keys.tagKey(entry.substring(4)), "tag like an entry");
         claim(owner, keys.tagKey(template), "tag " + template);
       }
@@ -100,7 +111,45 @@ class KeySpaceTest {
   void rejectsPrefixesThatCouldMeetOtherPrefixes() {
     assertThrows(IllegalArgumentException.class, () -> new KeySpace("a:b"));
     assertThrows(IllegalArgumentException.class, () -> new KeySpace(""));
-    assertThrows(IllegalArgumentException.class, () -> keys.lockKey("other:items:1:[1]"));
+    assertThrows(IllegalArgumentException.class, () -> keys.lockKey("other:{items:1:[1]}"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> keys.lockKey("app:items:1:[1]"),
+        "an entry key of 0.2, without its hash tag");
+  }
+
+  /**
+   * An entry, its lock and its wait key hash to one Redis Cluster slot, whatever the key holds:
+   * braces of either kind, a value that starts with a closing brace, no value at all, a tail long
+   * enough to be shortened. The lock scripts touch all three.
+   */
+  @Test
+  void anEntryItsLockAndItsWaitKeyShareASlot() {
+    Random random = new Random(20261203);
+    List<String> values =
+        new ArrayList<>(List.of("", "}", "{", "}{", "{}", "a}b{c}", "x".repeat(300)));
+    for (int i = 0; i < 500; i++) {
+      values.add(random(random, ANY, random.nextInt(12)));
+    }
+    Set<Integer> slots = new HashSet<>();
+    for (String value : values) {
+      for (String literal : List.of("", "}", "{x}", "user:")) {
+        String entry =
+            new SharedKeyBuilder(keys.entryNamespace("items", "3f9c"), KeySpace.ENTRY_END)
+                .literal(literal)
+                .value(value)
+                .build();
+        int slot = JedisClusterCRC16.getSlot(entry);
+        assertEquals(slot, JedisClusterCRC16.getSlot(keys.lockKey(entry)), entry);
+        assertEquals(slot, JedisClusterCRC16.getSlot(keys.waitKey(entry)), entry);
+        slots.add(slot);
+      }
+      String empty =
+          new SharedKeyBuilder(keys.entryNamespace("items", "3f9c"), KeySpace.ENTRY_END).build();
+      assertEquals(
+          JedisClusterCRC16.getSlot(empty), JedisClusterCRC16.getSlot(keys.lockKey(empty)));
+    }
+    assertTrue(slots.size() > 400, "entries still spread over the slots: " + slots.size());
   }
 
   private static void claim(Map<String, String> owner, String key, String what) {

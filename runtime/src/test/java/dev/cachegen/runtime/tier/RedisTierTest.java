@@ -278,7 +278,7 @@ class RedisTierTest {
     try (CacheRuntime runtime =
         CacheRuntime.builder().redis(redis.uri()).keyPrefix("shop").build()) {
       Cache<String> cache = runtime.cache(strings("Items.find").shape("5e1f09a2").build());
-      assertEquals("shop:Items.find:5e1f09a2:[42]", cache.sharedKey().value(42L).build());
+      assertEquals("shop:{Items.find:5e1f09a2:[42]}", cache.sharedKey().value(42L).build());
     }
   }
 }

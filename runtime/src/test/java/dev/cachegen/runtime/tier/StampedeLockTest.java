@@ -3,8 +3,10 @@ package dev.cachegen.runtime.tier;
 import static dev.cachegen.runtime.TestCaches.find;
 import static dev.cachegen.runtime.TestCaches.findAsync;
 import static dev.cachegen.runtime.TestCaches.strings;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,19 +20,25 @@ import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.Loader;
 import dev.cachegen.runtime.redis.RedisEndpoint;
 import dev.cachegen.runtime.redis.RedisSharedTier;
+import dev.cachegen.runtime.shared.KeySpace;
+import dev.cachegen.runtime.shared.LockKeys;
+import dev.cachegen.runtime.shared.SharedTier;
 import dev.cachegen.testing.Await;
 import dev.cachegen.testing.RedisExtension;
 import dev.cachegen.testing.RedisServer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +46,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
@@ -178,21 +187,82 @@ class StampedeLockTest {
             new RedisSharedTier.RedisSettings(
                 Duration.ofSeconds(1), 2, 3, Duration.ofSeconds(1), null));
     try (tier) {
-      String key = redis.keyPrefix() + ":!lock:k";
-      assertTrue(tier.tryLock(key, "owner", 60_000));
-      assertFalse(tier.tryLock(key, "intruder", 60_000), "NX: held");
-      assertFalse(tier.unlock(key, "intruder"), "a foreign token deletes nothing");
-      assertEquals("owner", raw.get(key));
-      assertTrue(raw.pttl(key) > 0, "the lock carries its lease");
-      assertTrue(tier.unlock(key, "owner"));
-      assertFalse(raw.exists(key));
+      KeySpace space = new KeySpace(redis.newPrefix());
+      LockKeys keys = space.lockKeys(space.entryNamespace("c", "1") + "k}");
+      String channel = space.eventChannel();
+      assertTrue(tier.lockAndRead(keys, "owner", 60_000, true, true).locked());
+      assertFalse(tier.lockAndRead(keys, "intruder", 60_000, false, true).locked(), "NX: held");
+      assertFalse(raw.exists(keys.waiters()), "a caller that does not wait marks nothing");
+      assertFalse(
+          tier.storeAndUnlock(keys, "intruder", null, 0, false, channel, "-"),
+          "a foreign token deletes nothing");
+      assertEquals("owner", raw.get(keys.lock()));
+      assertTrue(raw.pttl(keys.lock()) > 0, "the lock carries its lease");
+      assertTrue(tier.storeAndUnlock(keys, "owner", null, 0, false, channel, "-"));
+      assertFalse(raw.exists(keys.lock()));
 
-      // An owner whose lease ran out must not release its successor's lock.
-      assertTrue(tier.tryLock(key, "slow owner", 50));
-      Await.until(() -> !raw.exists(key));
-      assertTrue(tier.tryLock(key, "successor", 60_000));
-      assertFalse(tier.unlock(key, "slow owner"));
-      assertEquals("successor", raw.get(key));
+      // An owner whose lease ran out must not release its successor's lock; its value is stored.
+      assertTrue(tier.lockAndRead(keys, "slow owner", 50, true, true).locked());
+      Await.until(() -> !raw.exists(keys.lock()));
+      SharedTier.LockedRead successor = tier.lockAndRead(keys, "successor", 60_000, true, true);
+      assertTrue(successor.locked());
+      assertNull(successor.value());
+      byte[] late = "late".getBytes(StandardCharsets.UTF_8);
+      assertFalse(tier.storeAndUnlock(keys, "slow owner", late, 60_000, false, channel, "-"));
+      assertEquals("successor", raw.get(keys.lock()));
+      assertEquals("late", raw.get(keys.entry()));
+      assertTrue(tier.storeAndUnlock(keys, "successor", null, 0, false, channel, "-"));
+
+      // Over a value: only a caller that asks locks; the others look at the value first.
+      SharedTier.LockedRead look = tier.lockAndRead(keys, "third", 60_000, true, false);
+      assertFalse(look.locked());
+      assertArrayEquals(late, look.value());
+      assertFalse(raw.exists(keys.lock()), "no lock taken over a value by a mere look");
+      SharedTier.LockedRead over = tier.lockAndRead(keys, "fourth", 60_000, true, true);
+      assertTrue(over.locked());
+      assertArrayEquals(late, over.value());
+    }
+  }
+
+  @Test
+  void aWaiterMarksTheLockAndOnlyThenDoesTheReleasePublish() throws Exception {
+    RedisSharedTier tier =
+        RedisSharedTier.standalone(
+            RedisEndpoint.parse(redis.uri()),
+            new RedisSharedTier.RedisSettings(
+                Duration.ofSeconds(1), 2, 3, Duration.ofSeconds(1), null));
+    KeySpace space = new KeySpace(redis.newPrefix());
+    String channel = space.eventChannel();
+    BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+    JedisPubSub listener =
+        new JedisPubSub() {
+          @Override
+          public void onMessage(String from, String message) {
+            heard.add(message);
+          }
+        };
+    Future<?> subscription = threads.submit(() -> raw.subscribe(listener, channel));
+    try (tier) {
+      Await.until(listener::isSubscribed);
+      byte[] value = "v".getBytes(StandardCharsets.UTF_8);
+      LockKeys alone = space.lockKeys(space.entryNamespace("c", "1") + "alone}");
+      assertTrue(tier.lockAndRead(alone, "owner", 60_000, true, true).locked());
+      assertTrue(tier.storeAndUnlock(alone, "owner", value, 60_000, false, channel, "nobody:"));
+
+      LockKeys awaited = space.lockKeys(space.entryNamespace("c", "1") + "awaited}");
+      assertTrue(tier.lockAndRead(awaited, "owner", 60_000, true, true).locked());
+      assertFalse(tier.lockAndRead(awaited, "waiter", 60_000, true, true).locked());
+      assertTrue(raw.exists(awaited.waiters()));
+      assertTrue(raw.pttl(awaited.waiters()) > 0, "the mark ends with a lease too");
+      assertTrue(tier.storeAndUnlock(awaited, "owner", value, 60_000, true, channel, "woken:"));
+      assertEquals("woken:" + awaited.entry(), heard.poll(10, TimeUnit.SECONDS));
+      assertFalse(raw.exists(awaited.waiters()), "the mark goes with the lock");
+      assertEquals("v", raw.get(awaited.entry()));
+      assertEquals("v", raw.get(alone.entry()));
+      assertNull(heard.poll(200, TimeUnit.MILLISECONDS), "no wake-up for the lock nobody awaited");
+    } finally {
+      listener.unsubscribe();
+      subscription.get(10, TimeUnit.SECONDS);
     }
   }
 

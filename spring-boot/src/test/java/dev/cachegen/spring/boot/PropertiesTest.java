@@ -43,7 +43,7 @@ class PropertiesTest {
           RedisClient.create("redis://" + redis.host() + ":" + redis.port() + "/3")) {
         assertEquals(
             1,
-            database3.keys(redis.keyPrefix() + ":catalog.names:*").size(),
+            database3.keys(redis.keyPrefix() + ":{catalog.names:*").size(),
             "the entry went to database 3");
       }
     }

@@ -86,7 +86,7 @@ class StarterTest {
     catalog.name(2);
     try (RedisClient client = RedisClient.create(redis.uri())) {
       assertFalse(
-          client.keys(PREFIX + ":catalog.names:*").isEmpty(),
+          client.keys(PREFIX + ":{catalog.names:*").isEmpty(),
           "the entry is in Redis under the configured prefix");
     }
   }

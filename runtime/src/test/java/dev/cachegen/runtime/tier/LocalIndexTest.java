@@ -2,6 +2,8 @@ package dev.cachegen.runtime.tier;
 
 import static dev.cachegen.runtime.TestCaches.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -12,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 14, item 6: the shared-key index of the in-process tier keeps no key of an entry Caffeine
- * evicted, including entries its admission policy turns away the moment they are stored.
+ * evicted, including entries its admission policy turns away the moment they are stored. Issue 13,
+ * item 2: the tier keeps of an entry only what a hit reads, and the index finds entries by a hash
+ * of the shared key without keeping its string.
  */
 class LocalIndexTest {
   private static final String[] NO_TAGS = new String[0];
@@ -29,6 +33,7 @@ class LocalIndexTest {
               definition,
               new FreshnessPolicy(definition, () -> 0.5),
               Clock.systemUTC(),
+              Clock.systemUTC(),
               Ticker.systemTicker(),
               Runnable::run,
               size,
@@ -38,12 +43,86 @@ class LocalIndexTest {
         // Popular keys first, so that TinyLFU turns new, colder ones away.
         String key = i % 2 == 0 ? "hot" + (i % 20) : "cold" + i;
         local.put(
-            key,
-            new CacheEntry<>(key, now, now + 60_000, 1, 0, NO_TAGS, NO_VERSIONS, "p:i:" + key));
+            key, CacheEntry.of(key, now, now + 60_000, 1, 0, NO_TAGS, NO_VERSIONS, "p:i:" + key));
       }
       local.cleanUp();
       assertTrue(local.estimatedSize() <= size, "size " + size);
       assertEquals(local.estimatedSize(), local.indexSize(), "index of a tier of " + size);
     }
+  }
+
+  private static LocalTier<String> tier(CacheDefinition<String> definition, boolean shared) {
+    return new LocalTier<>(
+        definition,
+        new FreshnessPolicy(definition, () -> 0.5),
+        Clock.systemUTC(),
+        Clock.systemUTC(),
+        Ticker.systemTicker(),
+        Runnable::run,
+        1_000,
+        shared);
+  }
+
+  private static CacheEntry<String> entry(String value, long expiresAt, String sharedKey) {
+    long now = System.currentTimeMillis();
+    return CacheEntry.of(value, now, expiresAt, 5, 7, NO_TAGS, NO_VERSIONS, sharedKey);
+  }
+
+  @Test
+  void aPlainCacheKeepsTheValueAndTheGenerationOnly() {
+    long expiresAt = System.currentTimeMillis() + 60_000;
+    LocalTier<String> memory = tier(strings("i.plain").build(), false);
+    memory.put("k", entry("v", expiresAt, "p:i.plain:1:[k]"));
+    CacheEntry<String> kept = memory.get("k");
+    assertEquals("v", kept.value());
+    assertEquals(7, kept.generation());
+    assertNull(kept.sharedKey(), "no shared key without Redis");
+    assertEquals(Long.MAX_VALUE, kept.expiresAtMillis(), "the local ttl ends it, not the entry");
+    assertEquals(0, kept.loadNanos());
+
+    LocalTier<String> timed =
+        tier(strings("i.timed").ttlFrom((value, now) -> 1_000).build(), false);
+    timed.put("k", entry("v", expiresAt, "p:i.timed:1:[k]"));
+    assertEquals(expiresAt, timed.get("k").expiresAtMillis(), "ttlFrom: checked on every hit");
+    assertFalse(timed.expired(timed.get("k")));
+    timed.put("gone", entry("v", System.currentTimeMillis() - 1, "p:i.timed:1:[gone]"));
+    assertTrue(timed.expired(timed.get("gone")), "past its own expiry: not an answer");
+
+    LocalTier<String> checked = tier(strings("i.early").earlyRefresh(1.0).build(), true);
+    checked.put("k", entry("v", expiresAt, "p:i.early:1:[k]"));
+    assertEquals(5, checked.get("k").loadNanos(), "early refresh reads the load duration");
+    assertEquals("p:i.early:1:[k]", checked.get("k").sharedKey());
+  }
+
+  @Test
+  void anEventFindsItsEntryByTheSharedKeysHash() {
+    LocalTier<String> local = tier(strings("i.events").build(), true);
+    long expiresAt = System.currentTimeMillis() + 60_000;
+    local.put("a", entry("a1", expiresAt, "p:i.events:1:[a]"));
+    local.put("b", entry("b1", expiresAt, "p:i.events:1:[b]"));
+    local.put("a", entry("a2", expiresAt, "p:i.events:1:[a]"));
+    assertEquals(2, local.indexSize(), "a replaced entry leaves no mapping of its own");
+    assertNull(local.get("a").sharedKey(), "the tier keeps no shared key string");
+
+    local.removeShared("p:i.events:1:[a]");
+    assertNull(local.get("a"));
+    assertEquals("b1", local.get("b").value(), "only the named key goes");
+    local.removeShared("p:i.events:1:[nothing]");
+    assertEquals("b1", local.get("b").value());
+    assertEquals(1, local.indexSize());
+  }
+
+  @Test
+  void twoKeysWithOneSharedKeyHashNeverLeaveAnEntryEventsCannotFind() {
+    // Two local keys whose shared keys hash alike (here: are alike, which hashes alike): the
+    // second store drops the first entry, since the index can map the hash to one key only.
+    LocalTier<String> local = tier(strings("i.collide").build(), true);
+    long expiresAt = System.currentTimeMillis() + 60_000;
+    local.put("one", entry("1", expiresAt, "p:i.collide:1:[x]"));
+    local.put("two", entry("2", expiresAt, "p:i.collide:1:[x]"));
+    assertNull(local.get("one"), "dropped rather than left unfindable");
+    local.removeShared("p:i.collide:1:[x]");
+    assertNull(local.get("two"));
+    assertEquals(0, local.indexSize());
   }
 }

@@ -44,6 +44,8 @@ public final class Footprint {
    * (a pending maintenance task, a thread's buffer) counts in another's figure.
    */
   public static void main(String[] args) throws Exception {
+    // JOL reads the fields of records (the Item copies) only this way on Java 17.
+    System.setProperty("jol.magicFieldOffset", "true");
     int entries = 100_000;
     boolean redis = true;
     String variant = null;

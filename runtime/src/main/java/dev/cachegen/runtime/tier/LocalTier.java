@@ -126,21 +126,28 @@ final class LocalTier<V> {
    * Stores what this tier keeps of {@code entry}, replacing what {@code localKey} held, and returns
    * it. Over Redis the index then maps the entry's shared-key hash to {@code localKey}: the mapping
    * of the entry it replaced goes first, so that the index does not keep that entry (and its value)
-   * as its key; an event in between is caught by the invalidation sequence of the caller ({@link
-   * #putIfUnchanged}). Another key whose shared key has the same 64-bit hash loses its entry here,
-   * so that no entry is left that an event could not find.
+   * as its key; an event that counted an invalidation meanwhile drops the new entry again. Another
+   * key whose shared key has the same 64-bit hash loses its entry here, so that no entry is left
+   * that an event could not find.
    */
   CacheEntry<V> put(Object localKey, CacheEntry<V> entry) {
     if (disabled) {
       return entry;
     }
     CacheEntry<V> kept = LocalEntry.keep(entry, indexed, checked, timed);
+    long sequence = invalidations.get();
     entries.put(localKey, kept);
     if (indexed) {
       Object previous = localKeys.remove(kept);
       localKeys.put(kept, localKey);
       if (previous != null && !previous.equals(localKey)) {
         entries.invalidate(previous);
+      }
+      if (previous != null && !unchangedSince(sequence)) {
+        // An event may have looked for this key between the two index updates and missed it;
+        // one that counted before this store began concerns an older value than ours.
+        remove(localKey, kept);
+        return kept;
       }
       // Caffeine may have evicted the entry already (its admission policy can reject a new entry
       // at once), and the eviction listener then ran before the mapping existed: drop it, or it

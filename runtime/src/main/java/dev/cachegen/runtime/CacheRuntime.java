@@ -15,6 +15,7 @@ import dev.cachegen.runtime.redis.RedisSharedTier;
 import dev.cachegen.runtime.shared.Coherence;
 import dev.cachegen.runtime.shared.KeySpace;
 import dev.cachegen.runtime.shared.SharedTier;
+import dev.cachegen.runtime.tier.CoarseTicker;
 import dev.cachegen.runtime.tier.StampedeSettings;
 import dev.cachegen.runtime.tier.TieredCache;
 import dev.cachegen.runtime.tier.ValueEncoding;
@@ -76,6 +77,7 @@ public final class CacheRuntime implements AutoCloseable {
   private final Clock clock;
   private final LongSupplier nanoTime;
   private final Ticker ticker;
+  private final Clock hitClock;
   private final Executor executor;
   private final ExecutorService ownedExecutor;
   private final long localMaximumSize;
@@ -117,7 +119,10 @@ public final class CacheRuntime implements AutoCloseable {
       this.nanoTime = () -> TimeUnit.MILLISECONDS.toNanos(custom.millis());
     }
     LongSupplier ticks = nanoTime;
-    this.ticker = builder.clock == Builder.SYSTEM_CLOCK ? Ticker.systemTicker() : ticks::getAsLong;
+    // On the system clock, in-process hits read the time of CoarseTicker's last tick.
+    this.ticker = builder.clock == Builder.SYSTEM_CLOCK ? CoarseTicker.system() : ticks::getAsLong;
+    this.hitClock =
+        builder.clock == Builder.SYSTEM_CLOCK ? CoarseTicker.system().clock() : builder.clock;
     if (builder.executor != null) {
       this.executor = builder.executor;
       this.ownedExecutor = null;
@@ -347,6 +352,7 @@ public final class CacheRuntime implements AutoCloseable {
             clock,
             nanoTime,
             ticker,
+            hitClock,
             executor,
             localMaximumSize,
             maxValueBytes,

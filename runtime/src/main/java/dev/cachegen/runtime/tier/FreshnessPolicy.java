@@ -105,7 +105,7 @@ final class FreshnessPolicy {
       String[] tags,
       long[] versions,
       String sharedKey) {
-    return new CacheEntry<>(
+    return CacheEntry.of(
         value,
         nowMillis,
         expiresAt(value, nowMillis),

@@ -143,8 +143,9 @@ public final class KeySpace {
   }
 
   /**
-   * The cache of the entry at {@code key}, the {@code <cache>} of {@code p:{<cache>:<shape>:<key>}};
-   * {@code null} when {@code key} is not an entry key of this prefix (a lock, a counter, a queue).
+   * The cache of the entry at {@code key}, the {@code <cache>} of {@code
+   * p:{<cache>:<shape>:<key>}}; {@code null} when {@code key} is not an entry key of this prefix (a
+   * lock, a counter, a queue).
    */
   public String entryCache(String key) {
     int start = prefix.length() + 1;

@@ -91,9 +91,7 @@ public final class CachingProcessor extends AbstractProcessor {
       }
     }
     deferred.clear();
-    for (String annotation : ANNOTATIONS) {
-      types.addAll(enclosingTypes(round, annotation));
-    }
+    types.addAll(enclosingTypes(round));
     for (TypeElement type : types) {
       String name = type.getQualifiedName().toString();
       if (done.contains(name)) {
@@ -140,13 +138,25 @@ public final class CachingProcessor extends AbstractProcessor {
     }
   }
 
-  private Set<TypeElement> enclosingTypes(RoundEnvironment round, String annotation) {
+  /**
+   * The types that hold any of {@link #ANNOTATIONS}, in the order the compiler lists the annotated
+   * elements. One walk of the round's elements for all annotations: asking for each annotation on
+   * its own walks every element of every source once per annotation.
+   */
+  private Set<TypeElement> enclosingTypes(RoundEnvironment round) {
+    Set<TypeElement> annotationTypes = new LinkedHashSet<>();
+    for (String annotation : ANNOTATIONS) {
+      TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
+      if (annotationType != null) {
+        annotationTypes.add(annotationType);
+      }
+    }
     Set<TypeElement> types = new LinkedHashSet<>();
-    TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
-    if (annotationType == null) {
+    if (annotationTypes.isEmpty()) {
       return types;
     }
-    for (Element element : round.getElementsAnnotatedWith(annotationType)) {
+    for (Element element :
+        round.getElementsAnnotatedWithAny(annotationTypes.toArray(TypeElement[]::new))) {
       // The annotations sit on methods, @CacheKey on a parameter of one, @CacheControl possibly on
       // the type itself: climb to the type.
       Element current = element;

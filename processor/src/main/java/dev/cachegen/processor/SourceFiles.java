@@ -21,10 +21,29 @@ final class SourceFiles {
         file.packageName().isEmpty()
             ? file.typeSpec().name()
             : file.packageName() + "." + file.typeSpec().name();
-    String source = file.toString().replaceAll("(?m)[ \\t]+$", "");
+    String source = withoutTrailingSpaces(file.toString());
     JavaFileObject object = filer.createSourceFile(name, originating);
     try (Writer writer = object.openWriter()) {
       writer.write(source);
     }
+  }
+
+  /** {@code source} without spaces and tabs at the ends of its lines; one pass, no regex. */
+  static String withoutTrailingSpaces(String source) {
+    StringBuilder out = new StringBuilder(source.length());
+    int pending = 0; // spaces and tabs seen since the last other character, not yet copied
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == ' ' || c == '\t') {
+        pending++;
+        continue;
+      }
+      if (c != '\n' && c != '\r') {
+        out.append(source, i - pending, i);
+      }
+      pending = 0;
+      out.append(c);
+    }
+    return out.toString();
   }
 }

@@ -26,6 +26,7 @@ module dev.cachegen.runtime {
   // them itself. Not transitive, or every application would need them to compile (ModulePathTest).
   requires static jakarta.servlet;
   requires static micrometer.core;
+  requires static reactor.core; // LazyMono, for decorators of methods that return Mono
 
   exports dev.cachegen.runtime;
   exports dev.cachegen.runtime.http;

@@ -32,6 +32,7 @@ module dev.cachegen.runtime {
   // module path, requires it (or passes --add-modules); without it such entries read as misses.
   requires static org.lz4.java;
   requires static com.github.luben.zstd_jni;
+  requires static reactor.core; // LazyMono, for decorators of methods that return Mono
 
   exports dev.cachegen.runtime;
   exports dev.cachegen.runtime.http;

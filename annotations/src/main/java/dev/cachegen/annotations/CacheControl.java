@@ -95,6 +95,34 @@ public @interface CacheControl {
   String maxAge() default "";
 
   /**
+   * When {@code true}, {@code max-age} is the time the served value has left in the cache, counted
+   * down on every response, instead of a fixed {@link #maxAge()}: for a method whose values say how
+   * long they are valid with {@code @Cached(ttlFrom = ...)}, such as a token or a price valid until
+   * a point in time. A value that expires at 12:00:30 is sent at 12:00:00 with {@code max-age=30}
+   * and at 12:00:20 with {@code max-age=10}, so no client keeps it past its own expiry.
+   *
+   * <p>The remaining time is the value's {@code ttlFrom} counted from when the response handler
+   * first served that value (for an {@code Instant} or epoch-millisecond path, exactly the value's
+   * expiry), never more than {@code @Cached}'s {@code ttl} from then, and {@code 0} once passed; a
+   * value whose path is {@code null} gets {@code ttl}. The runtime may drop the entry a little
+   * earlier (its ttl is jittered down by up to 10%), never later.
+   *
+   * <p>A compile error on a method that is not {@code @Cached} with a {@code ttlFrom} (or on a bulk
+   * method, whose answer holds many entries), together with {@link #maxAge()} or with {@link
+   * #noStore()}. {@link #immutable()} may go with it. The directive takes {@code max-age}'s place
+   * in the header: {@code public, max-age=30, s-maxage=60}.
+   *
+   * <pre>{@code
+   * record Token(String value, Instant expiresAt) {}
+   *
+   * @Cached(ttl = "1h", ttlFrom = "{result.expiresAt}")
+   * @CacheControl(maxAgeFromTtl = true)
+   * Token token(String user);                  // private, max-age=<seconds left>
+   * }</pre>
+   */
+  boolean maxAgeFromTtl() default false;
+
+  /**
    * How long shared caches (and only they) may serve the response without asking again, overriding
    * {@link #maxAge()} for them: the {@code s-maxage} directive. Requires {@link Visibility#PUBLIC}.
    *

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,8 +24,8 @@ import reactor.core.publisher.Mono;
  * An L1 hit of one lookup by its return kind and expiry, through the generated {@code CachedQuotes}
  * over an in-memory runtime without hit counting. Issue 12 asks: {@code ttlFrom} adds no cost to a
  * hit ({@code ttlFrom} vs {@code fixed}), and a {@code Mono} hit costs at most 1.5x the {@code
- * CompletableFuture} one ({@code mono} vs {@code future}). The {@code Mono} is subscribed with
- * {@code block()}, which returns at once for a hit.
+ * CompletableFuture} one ({@code mono} vs {@code future}, and without blocking {@code
+ * monoSubscribed} vs {@code futureAccepted}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -53,6 +54,34 @@ public class ReturnKindHitBenchmark {
   @Benchmark
   public Quotes.Quote mono(Decorated state, Workload workload) {
     return state.quotes.mono(Workload.id(workload.next())).block();
+  }
+
+  /**
+   * The same hit taken without blocking, as reactive code takes it: a callback on the future, a
+   * subscription to the {@code Mono}. The {@code block()} variants above take the shortcut that
+   * {@code Mono.just} offers; these pay for a subscriber and its signals.
+   */
+  @Benchmark
+  public Quotes.Quote futureAccepted(Decorated state, Workload workload, Sink sink) {
+    state.quotes.future(Workload.id(workload.next())).thenAccept(sink);
+    return sink.last;
+  }
+
+  @Benchmark
+  public Quotes.Quote monoSubscribed(Decorated state, Workload workload, Sink sink) {
+    state.quotes.mono(Workload.id(workload.next())).subscribe(sink);
+    return sink.last;
+  }
+
+  /** Receives the value of a non-blocking variant, for the benchmark method to return. */
+  @State(Scope.Thread)
+  public static class Sink implements Consumer<Quotes.Quote> {
+    Quotes.Quote last;
+
+    @Override
+    public void accept(Quotes.Quote quote) {
+      last = quote;
+    }
   }
 
   /** The generated decorator, filled with every key of the workload in each of its caches. */

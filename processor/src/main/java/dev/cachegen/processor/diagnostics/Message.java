@@ -318,10 +318,18 @@ public enum Message {
       "sMaxAge \"%s\" of @CacheControl on %s tells shared caches how long to keep the response,"
           + " but %s, and shared caches must not store a private response. Say visibility ="
           + " Visibility.PUBLIC if the answer is the same whoever asks, or remove sMaxAge."),
+  CACHE_CONTROL_MAX_AGE_FROM_TTL_WITHOUT_TTL_FROM(
+      "maxAgeFromTtl = true of @CacheControl on %s sends the time a cached value has left to live,"
+          + " but method %s %s.%s"),
+  CACHE_CONTROL_MAX_AGE_FROM_TTL_WITH_MAX_AGE(
+      "@CacheControl on %s has maxAgeFromTtl = true and maxAge = \"%s\", but a response carries"
+          + " one max-age: the value's remaining time to live, or a fixed one. Remove maxAge to"
+          + " count down with the value, or remove maxAgeFromTtl."),
   CACHE_CONTROL_IMMUTABLE_WITHOUT_MAX_AGE(
       "@CacheControl on %s has immutable = true but %s. immutable only spares clients"
           + " revalidating a response while it is fresh, so it needs a freshness lifetime: add"
-          + " maxAge, such as maxAge = \"365d\" for a content-addressed resource."),
+          + " maxAge, such as maxAge = \"365d\" for a content-addressed resource, or"
+          + " maxAgeFromTtl = true."),
   CACHE_CONTROL_VARY_INVALID(
       "vary \"%s\" of @CacheControl on %s is not a header field name: a name is a token of"
           + " letters, digits and !#$%%&'*+-.^_`|~ (RFC 9110 section 5.6.2).%s"),

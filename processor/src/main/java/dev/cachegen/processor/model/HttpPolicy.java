@@ -18,6 +18,8 @@ import javax.lang.model.type.TypeMirror;
  * @param etag the kind of entity tag
  * @param vary the {@code Vary} header names, in annotation order, possibly empty
  * @param lastModified where {@code Last-Modified} comes from, or empty for "when stored"
+ * @param maxAgeFromTtl where {@code max-age} comes from when it counts down with the value's time
+ *     to live ({@code cacheControl} then holds no {@code max-age}), or empty
  */
 public record HttpPolicy(
     ExecutableElement element,
@@ -25,7 +27,8 @@ public record HttpPolicy(
     String cacheControl,
     ETag etag,
     List<String> vary,
-    Optional<LastModified> lastModified) {
+    Optional<LastModified> lastModified,
+    Optional<MaxAgeFromTtl> maxAgeFromTtl) {
 
   /** Copies the list. */
   public HttpPolicy {

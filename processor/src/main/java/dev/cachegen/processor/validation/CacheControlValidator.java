@@ -3,8 +3,10 @@ package dev.cachegen.processor.validation;
 import dev.cachegen.annotations.ETag;
 import dev.cachegen.processor.diagnostics.Diagnostics;
 import dev.cachegen.processor.diagnostics.Message;
+import dev.cachegen.processor.model.CachedMethod;
 import dev.cachegen.processor.model.HttpPolicy;
 import dev.cachegen.processor.model.LastModified;
+import dev.cachegen.processor.model.MaxAgeFromTtl;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +56,7 @@ final class CacheControlValidator {
   private static final String ETAG = "etag";
   private static final String LAST_MODIFIED = "lastModified";
   private static final String VARY = "vary";
+  private static final String MAX_AGE_FROM_TTL = "maxAgeFromTtl";
 
   /**
    * One {@code @CacheControl} where it is written.
@@ -69,7 +72,8 @@ final class CacheControlValidator {
   }
 
   /** What an annotation says regardless of the served type, checked. */
-  private record Headers(String cacheControl, ETag etag, List<String> vary) {}
+  private record Headers(
+      String cacheControl, ETag etag, List<String> vary, boolean maxAgeFromTtl) {}
 
   private final Diagnostics diagnostics;
   private final Elements elements;
@@ -92,18 +96,21 @@ final class CacheControlValidator {
 
   /**
    * The policies of {@code methods}, the overridable methods of {@code type} with their types as
-   * members of it, in order; reports every error.
+   * members of it, in order; reports every error. {@code reads} holds the checked {@code @Cached}
+   * methods, whose {@code ttlFrom} a {@code maxAgeFromTtl} reads.
    */
   List<HttpPolicy> validate(
       TypeElement type,
       List<ExecutableElement> methods,
-      Map<ExecutableElement, ExecutableType> members) {
+      Map<ExecutableElement, ExecutableType> members,
+      Map<ExecutableElement, CachedMethod> reads) {
     Map<Element, Optional<Headers>> checked = new HashMap<>();
     // The interface's own annotation is checked even when it covers no method.
     interfaceSource(type).ifPresent(source -> headers(source, checked));
     List<HttpPolicy> policies = new ArrayList<>();
     for (ExecutableElement method : methods) {
-      policy(type, method, members.get(method), checked).ifPresent(policies::add);
+      policy(type, method, members.get(method), reads.get(method), checked)
+          .ifPresent(policies::add);
     }
     return policies;
   }
@@ -112,6 +119,7 @@ final class CacheControlValidator {
       TypeElement type,
       ExecutableElement method,
       ExecutableType member,
+      CachedMethod read,
       Map<Element, Optional<Headers>> checked) {
     Optional<AnnotationMirror> own =
         AnnotationMirrors.find(method, AnnotationMirrors.CACHE_CONTROL);
@@ -161,6 +169,10 @@ final class CacheControlValidator {
       return Optional.empty();
     }
     Optional<LastModified> lastModified = lastModified(method, source.get(), value.get());
+    Optional<MaxAgeFromTtl> maxAgeFromTtl =
+        headers.isPresent() && headers.get().maxAgeFromTtl()
+            ? maxAgeFromTtl(method, source.get(), read)
+            : Optional.empty();
     if (headers.isEmpty() || diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -171,7 +183,48 @@ final class CacheControlValidator {
             headers.get().cacheControl(),
             headers.get().etag(),
             headers.get().vary(),
-            lastModified));
+            lastModified,
+            maxAgeFromTtl));
+  }
+
+  /**
+   * The {@code ttlFrom} that {@code maxAgeFromTtl} counts down, from the checked {@code @Cached}
+   * method {@code read}; empty after reporting why the method has none, or silently when its
+   * {@code @Cached} is in error (reported there).
+   */
+  private Optional<MaxAgeFromTtl> maxAgeFromTtl(
+      ExecutableElement method, Source source, CachedMethod read) {
+    Optional<AnnotationMirror> cached = AnnotationMirrors.find(method, AnnotationMirrors.CACHED);
+    String why;
+    String hint;
+    if (cached.isEmpty()) {
+      why = "is not @Cached";
+      hint =
+          " Cache it with a ttlFrom that says when each value expires, such as @Cached(ttl ="
+              + " \"1h\", ttlFrom = \"{result.expiresAt}\"), or set a fixed maxAge instead.";
+    } else if (attributes(cached.get()).string("ttlFrom").isEmpty()) {
+      why = "has no ttlFrom in its @Cached, so all its values share the cache's ttl";
+      hint =
+          " Add a ttlFrom that says when each value expires, such as ttlFrom ="
+              + " \"{result.expiresAt}\", or set a fixed maxAge instead.";
+    } else if (read == null) {
+      return Optional.empty();
+    } else if (read.isBulk()) {
+      why = "is a bulk method, whose answer holds many entries, each with its own time to live";
+      hint = " Set a fixed maxAge instead.";
+    } else {
+      return Optional.of(new MaxAgeFromTtl(read.ttlFrom().orElseThrow(), read.ttl()));
+    }
+    diagnostics.error(
+        source.element(),
+        source.mirror(),
+        source.attributes().written(MAX_AGE_FROM_TTL),
+        Message.CACHE_CONTROL_MAX_AGE_FROM_TTL_WITHOUT_TTL_FROM,
+        source.where(),
+        method.getSimpleName(),
+        why,
+        hint);
+    return Optional.empty();
   }
 
   private Optional<Source> interfaceSource(TypeElement type) {
@@ -215,7 +268,16 @@ final class CacheControlValidator {
                 ? "visibility is PRIVATE by default (it is not set here)"
                 : "visibility is set to PRIVATE");
       }
-      if (annotation.bool(IMMUTABLE)) {
+      if (annotation.bool(MAX_AGE_FROM_TTL) && !annotation.string(MAX_AGE).isEmpty()) {
+        diagnostics.error(
+            source.element(),
+            source.mirror(),
+            annotation.written(MAX_AGE_FROM_TTL),
+            Message.CACHE_CONTROL_MAX_AGE_FROM_TTL_WITH_MAX_AGE,
+            source.where(),
+            annotation.string(MAX_AGE));
+      }
+      if (annotation.bool(IMMUTABLE) && !annotation.bool(MAX_AGE_FROM_TTL)) {
         String why = null;
         if (annotation.string(MAX_AGE).isEmpty()) {
           why = "no maxAge";
@@ -249,7 +311,11 @@ final class CacheControlValidator {
             staleIfError,
             annotation.bool(IMMUTABLE));
     return Optional.of(
-        new Headers(directives.render(), ETag.valueOf(annotation.enumConstant(ETAG)), vary));
+        new Headers(
+            directives.render(),
+            ETag.valueOf(annotation.enumConstant(ETAG)),
+            vary,
+            annotation.bool(MAX_AGE_FROM_TTL)));
   }
 
   /**
@@ -265,7 +331,7 @@ final class CacheControlValidator {
         noStoreConflict(source, attribute, attribute + " = \"" + text + "\"");
       }
     }
-    for (String attribute : List.of(NO_CACHE, MUST_REVALIDATE, IMMUTABLE)) {
+    for (String attribute : List.of(NO_CACHE, MUST_REVALIDATE, IMMUTABLE, MAX_AGE_FROM_TTL)) {
       if (annotation.bool(attribute)) {
         noStoreConflict(source, attribute, attribute + " = true");
       }

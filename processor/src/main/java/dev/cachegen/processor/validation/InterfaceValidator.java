@@ -145,7 +145,7 @@ public final class InterfaceValidator {
       }
     }
     checkSharedNames(methods);
-    List<HttpPolicy> httpPolicies = cacheControls.validate(type, all, members);
+    List<HttpPolicy> httpPolicies = cacheControls.validate(type, all, members, reads);
     if (diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }

@@ -8,6 +8,7 @@ import dev.cachegen.annotations.StampedePolicy;
 import dev.cachegen.processor.model.CacheTtl;
 import dev.cachegen.processor.model.CachedMethod;
 import dev.cachegen.processor.model.Freshness;
+import dev.cachegen.processor.model.TtlFromPath;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -36,6 +37,20 @@ final class DefinitionConstants {
     this.typeTokens = typeTokens;
     this.javadocs = javadocs;
     this.conditions = conditions;
+  }
+
+  /**
+   * {@code (result, nowMillis) -> Values.ttlMillis(result == null ? null : result.expiresAt(),
+   * nowMillis)}: a compiled {@code ttlFrom}, as the cache definition and the HTTP policy take it.
+   */
+  static CodeBlock ttlFromLambda(TtlFromPath ttlFrom) {
+    return CodeBlock.of(
+        "($N, $N) -> $T.ttlMillis($L, $N)",
+        UNLESS_VALUE,
+        NOW,
+        RuntimeTypes.VALUES,
+        KeyCode.valueExpression(ttlFrom.path(), UNLESS_VALUE),
+        NOW);
   }
 
   /** The constant of {@code method}. */
@@ -75,15 +90,7 @@ final class DefinitionConstants {
     method
         .ttlFrom()
         .ifPresent(
-            ttlFrom ->
-                init.add(
-                    "\n.ttlFrom(($N, $N) -> $T.ttlMillis($L, $N)) // $L",
-                    UNLESS_VALUE,
-                    NOW,
-                    RuntimeTypes.VALUES,
-                    KeyCode.valueExpression(ttlFrom.path(), UNLESS_VALUE),
-                    NOW,
-                    ttlFrom.text()));
+            ttlFrom -> init.add("\n.ttlFrom($L) // $L", ttlFromLambda(ttlFrom), ttlFrom.text()));
     init.add("\n.build()$<$<$<$<");
     return FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.CACHE_DEFINITION, value),

@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeName;
 import dev.cachegen.annotations.ETag;
 import dev.cachegen.processor.model.HttpPolicy;
 import dev.cachegen.processor.model.LastModified;
+import java.time.Duration;
 import java.time.Instant;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeMirror;
@@ -60,6 +61,17 @@ final class HttpPolicyConstants {
     policy
         .lastModified()
         .ifPresent(accessor -> init.add("\n.lastModified($L)", lastModified(policy, accessor)));
+    policy
+        .maxAgeFromTtl()
+        .ifPresent(
+            ttl ->
+                init.add(
+                    "\n.maxAgeFromTtl($L, $T.ofNanos($L)) // $L, at most $L",
+                    DefinitionConstants.ttlFromLambda(ttl.ttlFrom()),
+                    Duration.class,
+                    DefinitionConstants.nanosLiteral(ttl.longest()),
+                    ttl.ttlFrom().text(),
+                    ttl.longest().text()));
     init.add("\n.build()$<$<$<$<");
     return FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.HTTP_CACHE_POLICY, value.box()),
@@ -68,10 +80,13 @@ final class HttpPolicyConstants {
             Modifier.STATIC,
             Modifier.FINAL)
         .addJavadoc(
-            "HTTP caching of $L: {@code Cache-Control: $L}. Serve it with {@code"
+            "HTTP caching of $L: {@code Cache-Control: $L}$L. Serve it with {@code"
                 + " HttpCacheHandler.builder($N)}.\n",
             javadocs.link(policy.element()),
             policy.cacheControl(),
+            policy.maxAgeFromTtl().isPresent()
+                ? " and a {@code max-age} of the time the value has left to live"
+                : "",
             naming.httpConstant(policy))
         .initializer(init.build())
         .build();

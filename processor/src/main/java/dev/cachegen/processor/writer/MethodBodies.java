@@ -98,13 +98,14 @@ final class MethodBodies {
     freshnessJavadoc(spec, method.freshness());
     if (method.returnKind().isReactive()) {
       // Reactor users expect nothing to happen before they subscribe, and a new look at the
-      // cache on each subscription.
+      // cache on each subscription. LazyMono is Mono.defer whose block() lets a hit's Mono.just
+      // answer at once instead of subscribing to it.
       spec.addJavadoc(
           "Nothing happens before a subscription; each subscription looks at the caches again,"
               + " and subscribers of one key share one load.\n");
       spec.addCode(
           "return $T.defer(() -> {\n$>",
-          method.returnKind() == ReturnKind.MONO ? RuntimeTypes.MONO : RuntimeTypes.FLUX);
+          method.returnKind() == ReturnKind.MONO ? RuntimeTypes.LAZY_MONO : RuntimeTypes.FLUX);
     }
     condition(spec, method);
     spec.addStatement("$T $N = $L", Object.class, locals.key(), keyCode.localKey(method));

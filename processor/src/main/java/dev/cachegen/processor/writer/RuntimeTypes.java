@@ -23,6 +23,7 @@ final class RuntimeTypes {
   static final ClassName CACHE_RUNTIME = ClassName.get(API, "CacheRuntime");
   static final ClassName DECORATOR_FACTORY = ClassName.get(PACKAGE, "DecoratorFactory");
   static final ClassName KEYS = ClassName.get(PACKAGE, "Keys");
+  static final ClassName LAZY_MONO = ClassName.get(PACKAGE, "LazyMono");
   static final ClassName TAGS = ClassName.get(PACKAGE, "Tags");
   static final ClassName CACHE = ClassName.get(PACKAGE, "Cache");
   static final ClassName TYPES = ClassName.get(PACKAGE, "Types");

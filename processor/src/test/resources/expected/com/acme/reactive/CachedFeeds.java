@@ -5,6 +5,7 @@ import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.CacheDefinition;
 import dev.cachegen.runtime.internal.CacheEntry;
 import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.runtime.internal.LazyMono;
 import dev.cachegen.runtime.internal.Types;
 import java.util.List;
 import java.util.Objects;
@@ -75,7 +76,7 @@ public final class CachedFeeds implements Feeds {
    */
   @Override
   public Mono<Feeds.Post> post(long id) {
-    return Mono.defer(() -> {
+    return LazyMono.defer(() -> {
       Object key = Keys.local(id);
       CacheEntry<Feeds.Post> cached = postCache.getIfPresent(key);
       if (cached != null) {
@@ -111,7 +112,7 @@ public final class CachedFeeds implements Feeds {
    */
   @Override
   public Mono<List<Feeds.Post>> recent(int limit) {
-    return Mono.defer(() -> {
+    return LazyMono.defer(() -> {
       Object key = Keys.local(limit);
       CacheEntry<List<Feeds.Post>> cached = recentCache.getIfPresent(key);
       if (cached != null) {

@@ -1,11 +1,13 @@
 package com.acme.tokens;
 
 import dev.cachegen.runtime.CacheRuntime;
+import dev.cachegen.runtime.http.HttpCachePolicy;
 import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.CacheDefinition;
 import dev.cachegen.runtime.internal.CacheEntry;
 import dev.cachegen.runtime.internal.Keys;
 import dev.cachegen.runtime.internal.Values;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
@@ -16,9 +18,19 @@ import javax.annotation.processing.Generated;
 /**
  * Caching decorator of {@link Tokens}, written by cachegen from the interface's annotations.
  * Calls of cached methods are answered from the caches when possible; all other calls go straight to the delegate.
+ * The {@code _HTTP} constants say how HTTP clients and shared caches may keep the answers of the methods with {@code @CacheControl}; serve them with {@code dev.cachegen.runtime.http.HttpCacheHandler}.
  */
 @Generated("dev.cachegen.processor.CachingProcessor")
 public final class CachedTokens implements Tokens {
+  /**
+   * HTTP caching of {@link Tokens#token(String)}: {@code Cache-Control: private, must-revalidate} and a {@code max-age} of the time the value has left to live. Serve it with {@code HttpCacheHandler.builder(TOKEN_HTTP)}.
+   */
+  public static final HttpCachePolicy<Tokens.Token> TOKEN_HTTP =
+      HttpCachePolicy.builder(Tokens.Token.class)
+          .cacheControl("private, must-revalidate")
+          .maxAgeFromTtl((result, nowMillis) -> Values.ttlMillis(result == null ? null : result.expiresAt(), nowMillis), Duration.ofNanos(3_600_000_000_000L)) // {result.expiresAt}, at most 1h
+          .build();
+
   /**
    * Cache of {@link Tokens#token(String)}; value shape {@code com.acme.tokens.Tokens.Token(value:java.lang.String,expiresAt:java.time.Instant)}.
    */

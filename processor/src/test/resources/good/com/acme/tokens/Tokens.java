@@ -1,5 +1,6 @@
 package com.acme.tokens;
 
+import dev.cachegen.annotations.CacheControl;
 import dev.cachegen.annotations.Cached;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,9 @@ public interface Tokens {
 
   record Price(long cents, long validUntilMillis) {}
 
+  /** Served over HTTP with a max-age that counts down to the token's expiry. */
   @Cached(ttl = "1h", ttlFrom = "{result.expiresAt}")
+  @CacheControl(maxAgeFromTtl = true, mustRevalidate = true)
   Token token(String user);
 
   @Cached(ttl = "1h", ttlFrom = "{result.ttl}")

@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * again is encoded and hashed once. A value the loader returns freshly on every call (a method that
  * is not cached) is encoded on every call.
  *
+ * <p>With {@link HttpCachePolicy.Builder#maxAgeFromTtl maxAgeFromTtl}, the representation also
+ * keeps until when its value is fresh, and each response sends the whole seconds left as {@code
+ * max-age}.
+ *
  * <p>Without a {@link HttpCachePolicy.Builder#lastModified lastModified} accessor, {@code
  * Last-Modified} is the moment this handler first served the value instance, which for a value from
  * the in-process cache is at or just after the moment it was stored.
@@ -204,7 +208,12 @@ public final class HttpCacheHandler<V> {
       throw new IllegalStateException(
           "cannot encode a " + policy.valueType().getTypeName() + " for HTTP", e);
     }
-    return Representation.of(body, contentType, policy.etag(), lastModifiedOf(typed));
+    return Representation.of(
+        body,
+        contentType,
+        policy.etag(),
+        lastModifiedOf(typed),
+        policy.freshUntilMillis(typed, clock.millis()));
   }
 
   private Instant lastModifiedOf(V value) {
@@ -240,7 +249,8 @@ public final class HttpCacheHandler<V> {
       headers.put("ETag", current.etag());
     }
     headers.put("Last-Modified", HttpDates.format(lastModified));
-    headers.put("Cache-Control", policy.cacheControl());
+    headers.put(
+        "Cache-Control", policy.cacheControl(current.freshUntilMillis(), now.toEpochMilli()));
     if (policy.vary() != null) {
       headers.put("Vary", policy.vary());
     }

@@ -2,6 +2,7 @@ package dev.cachegen.runtime.http;
 
 import dev.cachegen.annotations.ETag;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.function.Function;
  *
  * <p>The {@code Cache-Control} value is taken as written, since the cachegen processor computes it
  * from {@code @CacheControl} at compile time; {@link Builder#build()} only checks that it is a
- * well-formed directive list and notes whether it holds {@code no-store}.
+ * well-formed directive list and notes whether it holds {@code no-store}. With {@link
+ * Builder#maxAgeFromTtl}, each response adds the {@code max-age} its value has left.
  *
  * @param <V> the type of the served values
  */
@@ -37,14 +39,25 @@ public final class HttpCachePolicy<V> {
   private final ETag etag;
   private final String vary;
   private final Function<? super V, Instant> lastModified;
+  private final ValueTtl<? super V> valueTtl;
+  private final long longestMillis;
 
-  private HttpCachePolicy(Builder<V> builder, boolean noStore) {
+  /** With {@link #valueTtl}: the directives before {@code max-age}'s place, and after it. */
+  private final String beforeMaxAge;
+
+  private final String afterMaxAge;
+
+  private HttpCachePolicy(Builder<V> builder, boolean noStore, int maxAgeAt) {
     this.valueType = builder.valueType;
     this.cacheControl = builder.cacheControl;
     this.noStore = noStore;
     this.etag = builder.etag;
     this.vary = builder.vary.isEmpty() ? null : String.join(", ", builder.vary);
     this.lastModified = builder.lastModified;
+    this.valueTtl = builder.valueTtl;
+    this.longestMillis = builder.longestMillis;
+    this.beforeMaxAge = cacheControl.substring(0, maxAgeAt).replaceFirst("[\\s,]+$", "");
+    this.afterMaxAge = cacheControl.substring(maxAgeAt).strip();
   }
 
   /** Starts a policy for values of {@code valueType}. */
@@ -65,9 +78,53 @@ public final class HttpCachePolicy<V> {
     return valueType;
   }
 
-  /** The {@code Cache-Control} field value, such as {@code public, max-age=60}. */
+  /**
+   * The {@code Cache-Control} field value, such as {@code public, max-age=60}; with {@link
+   * #maxAgeFromTtl()}, without the {@code max-age} each response adds.
+   */
   public String cacheControl() {
     return cacheControl;
+  }
+
+  /** Whether {@code max-age} is the time each served value has left to live. */
+  public boolean maxAgeFromTtl() {
+    return valueTtl != null;
+  }
+
+  /**
+   * Until when a response with {@code value}, first served at {@code nowMillis}, is fresh: its
+   * {@link ValueTtl} from then, at most the longest ttl; {@code Long.MAX_VALUE} without {@link
+   * #maxAgeFromTtl()}. A ttl that fails counts as not given.
+   */
+  long freshUntilMillis(V value, long nowMillis) {
+    if (valueTtl == null) {
+      return Long.MAX_VALUE;
+    }
+    long ttl;
+    try {
+      ttl = valueTtl.ttlMillis(value, nowMillis);
+    } catch (RuntimeException e) {
+      ttl = ValueTtl.NOT_GIVEN;
+    }
+    long bounded = ttl == ValueTtl.NOT_GIVEN ? longestMillis : Math.min(ttl, longestMillis);
+    return nowMillis + Math.max(0, bounded);
+  }
+
+  /** The {@code Cache-Control} of a response fresh until {@code freshUntilMillis}. */
+  String cacheControl(long freshUntilMillis, long nowMillis) {
+    if (valueTtl == null) {
+      return cacheControl;
+    }
+    long maxAge = Math.max(0, freshUntilMillis - nowMillis) / 1000;
+    StringBuilder value = new StringBuilder(cacheControl.length() + 16);
+    if (!beforeMaxAge.isEmpty()) {
+      value.append(beforeMaxAge).append(", ");
+    }
+    value.append("max-age=").append(maxAge);
+    if (!afterMaxAge.isEmpty()) {
+      value.append(", ").append(afterMaxAge);
+    }
+    return value.toString();
   }
 
   /** Whether {@link #cacheControl()} holds the {@code no-store} directive. */
@@ -102,7 +159,28 @@ public final class HttpCachePolicy<V> {
         + vary
         + ", lastModified="
         + (lastModified == null ? "stored-at" : "accessor")
+        + (valueTtl == null ? "" : ", maxAgeFromTtl")
         + "]";
+  }
+
+  /**
+   * How long a value stays fresh, read from the value: the {@code ttlFrom} of {@code @Cached}, as
+   * generated code compiles it.
+   *
+   * @param <V> the type of the values
+   */
+  @FunctionalInterface
+  public interface ValueTtl<V> {
+    /**
+     * Returned when the value does not say (a {@code null} on the way): the longest ttl applies.
+     */
+    long NOT_GIVEN = Long.MIN_VALUE;
+
+    /**
+     * How long {@code value}, served at {@code nowMillis}, stays fresh, in milliseconds: zero or
+     * less when it has already expired, or {@link #NOT_GIVEN}.
+     */
+    long ttlMillis(V value, long nowMillis);
   }
 
   /**
@@ -117,6 +195,8 @@ public final class HttpCachePolicy<V> {
     private ETag etag = ETag.STRONG;
     private final List<String> vary = new ArrayList<>();
     private Function<? super V, Instant> lastModified;
+    private ValueTtl<? super V> valueTtl;
+    private long longestMillis;
 
     private Builder(Type valueType) {
       this.valueType = Objects.requireNonNull(valueType, "valueType");
@@ -173,9 +253,31 @@ public final class HttpCachePolicy<V> {
     }
 
     /**
+     * Sends as {@code max-age} the time each value has left to live: {@code ttl} of the value from
+     * when this policy's handler first served it, at most {@code longest}, counted down on every
+     * response. The {@code cacheControl} value then holds no {@code max-age}; the directive goes
+     * after {@code public}/{@code private} and {@code no-cache}. Generated code passes the method's
+     * {@code @Cached(ttlFrom)} and {@code ttl}.
+     *
+     * @throws IllegalArgumentException if {@code longest} is not positive
+     */
+    public Builder<V> maxAgeFromTtl(ValueTtl<? super V> ttl, Duration longest) {
+      Objects.requireNonNull(ttl, "maxAgeFromTtl");
+      Objects.requireNonNull(longest, "longest");
+      if (longest.isNegative() || longest.isZero()) {
+        throw new IllegalArgumentException(
+            "maxAgeFromTtl(ttl, " + longest + "): the longest ttl must be positive");
+      }
+      this.valueTtl = ttl;
+      this.longestMillis = longest.toMillis();
+      return this;
+    }
+
+    /**
      * Builds the policy.
      *
-     * @throws IllegalStateException if {@link #cacheControl(String)} was not given
+     * @throws IllegalStateException if {@link #cacheControl(String)} was not given, or with {@link
+     *     #maxAgeFromTtl} if it holds {@code max-age} or {@code no-store}
      */
     public HttpCachePolicy<V> build() {
       if (cacheControl == null) {
@@ -183,12 +285,36 @@ public final class HttpCachePolicy<V> {
             "cacheControl: required; say how clients may cache, for example"
                 + " cacheControl(\"private, max-age=60\") or cacheControl(\"no-store\")");
       }
-      return new HttpCachePolicy<>(this, directives(cacheControl).contains("no-store"));
+      List<Directive> directives = directives(cacheControl);
+      boolean noStore = directives.stream().anyMatch(d -> d.name().equals("no-store"));
+      int maxAgeAt = cacheControl.length();
+      if (valueTtl != null) {
+        for (Directive directive : directives) {
+          if (directive.name().equals("no-store") || directive.name().equals("max-age")) {
+            throw new IllegalStateException(
+                "cacheControl(\""
+                    + cacheControl
+                    + "\") holds "
+                    + directive.name()
+                    + ", but maxAgeFromTtl sends a max-age of its own; remove it");
+          }
+        }
+        maxAgeAt =
+            directives.stream()
+                .filter(d -> !List.of("public", "private", "no-cache").contains(d.name()))
+                .findFirst()
+                .map(Directive::start)
+                .orElse(cacheControl.length());
+      }
+      return new HttpCachePolicy<>(this, noStore, maxAgeAt);
     }
 
-    /** The lower-cased directive names of a Cache-Control value; throws when malformed. */
-    private static List<String> directives(String value) {
-      List<String> names = new ArrayList<>();
+    /** A directive of a Cache-Control value: its lower-cased name and where it starts. */
+    private record Directive(String name, int start) {}
+
+    /** The directives of a Cache-Control value; throws when malformed. */
+    private static List<Directive> directives(String value) {
+      List<Directive> names = new ArrayList<>();
       int i = 0;
       int length = value.length();
       while (i < length) {
@@ -204,7 +330,7 @@ public final class HttpCachePolicy<V> {
         if (i == start) {
           throw malformed(value, "expected a directive name at position " + start);
         }
-        names.add(value.substring(start, i).toLowerCase(Locale.ROOT));
+        names.add(new Directive(value.substring(start, i).toLowerCase(Locale.ROOT), start));
         if (i < length && value.charAt(i) == '=') {
           i++;
           if (i < length && value.charAt(i) == '"') {

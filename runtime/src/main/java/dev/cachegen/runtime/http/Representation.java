@@ -22,12 +22,15 @@ public final class Representation {
   private final String contentType;
   private final String etag;
   private final Instant lastModified;
+  private final long freshUntilMillis;
 
-  private Representation(byte[] body, String contentType, String etag, Instant lastModified) {
+  private Representation(
+      byte[] body, String contentType, String etag, Instant lastModified, long freshUntilMillis) {
     this.body = body;
     this.contentType = contentType;
     this.etag = etag;
     this.lastModified = lastModified;
+    this.freshUntilMillis = freshUntilMillis;
   }
 
   /**
@@ -36,8 +39,11 @@ public final class Representation {
    *
    * @param kind which entity tag to compute from the bytes
    * @param lastModified when the value last changed; kept in whole seconds, as HTTP dates are
+   * @param freshUntilMillis until when the value is fresh, for a policy whose {@code max-age}
+   *     counts down; else {@code Long.MAX_VALUE}
    */
-  static Representation of(byte[] body, String contentType, ETag kind, Instant lastModified) {
+  static Representation of(
+      byte[] body, String contentType, ETag kind, Instant lastModified, long freshUntilMillis) {
     Objects.requireNonNull(body, "body");
     String tag =
         switch (kind) {
@@ -46,7 +52,11 @@ public final class Representation {
           case NONE -> null;
         };
     return new Representation(
-        body, contentType, tag, Instant.ofEpochSecond(lastModified.getEpochSecond()));
+        body,
+        contentType,
+        tag,
+        Instant.ofEpochSecond(lastModified.getEpochSecond()),
+        freshUntilMillis);
   }
 
   /** The media type of the body, such as {@code application/json}. */
@@ -62,6 +72,11 @@ public final class Representation {
   /** When the value last changed, in whole seconds. */
   public Instant lastModified() {
     return lastModified;
+  }
+
+  /** Until when the value is fresh, in epoch milliseconds, when its max-age counts down. */
+  long freshUntilMillis() {
+    return freshUntilMillis;
   }
 
   /** The body's length in bytes. */

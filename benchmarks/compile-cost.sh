@@ -260,9 +260,10 @@ printf '  ratio full / none: wall %.2f, CPU %.2f\n' \
 # --- Optional profile of the processor -------------------------------------------------------
 if [[ "${PROFILE:-0}" == "1" ]]; then
   jfr=$WORK/proc-only.jfr
-  rm -rf "$WORK/out-profile" && mkdir -p "$WORK/out-profile/generated"
+  rm -rf "$WORK/out-profile" && mkdir -p "$WORK/out-profile/generated" "$WORK/out-profile/classes"
   javac -J-XX:StartFlightRecording=filename="$jfr",settings=profile \
     -proc:only -processorpath "$PROCESSORPATH" -cp "$CLASSPATH_CORPUS" \
-    -s "$WORK/out-profile/generated" "@$WORK/sources.txt" > "$WORK/out-profile/javac.log" 2>&1
+    -d "$WORK/out-profile/classes" -s "$WORK/out-profile/generated" "@$WORK/sources.txt" \
+    > "$WORK/out-profile/javac.log" 2>&1
   echo "JFR recording of one -proc:only run: $jfr (jfr print --events jdk.ExecutionSample $jfr)"
 fi

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cachegen.runtime.CacheRuntime;
+import dev.cachegen.testing.Await;
 import dev.cachegen.testing.RedisExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +51,9 @@ class CachesEndpointTest {
           CaffeineCacheManager.class,
           app.getBean(CacheManager.class),
           "Boot's cache auto-configuration still gives @Cacheable its manager");
+      CacheRuntime runtime = app.getBean(CacheRuntime.class);
+      // The runtime drops its in-process tier once its event subscription is in place: after that.
+      Await.until("the runtime subscribes", () -> runtime.stats().localTierResets() >= 1);
       Catalog catalog = app.getBean("catalog", Catalog.class);
       TestApplication.CountingCatalog implementation =
           app.getBean(TestApplication.Implementations.class).catalog;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cachegen.runtime.CacheRuntime;
+import dev.cachegen.testing.Await;
 import dev.cachegen.testing.RedisExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,10 +38,13 @@ class HttpCachedTest {
   }
 
   @Autowired TestApplication.Implementations implementations;
+  @Autowired CacheRuntime runtime;
   @LocalServerPort int port;
 
   @Test
   void aCachedValueIsServedWithItsPolicyAndRevalidatedWith304s() throws Exception {
+    // The runtime drops its in-process tier once its event subscription is in place: after that.
+    Await.until("the runtime subscribes", () -> runtime.stats().localTierResets() >= 1);
     HttpResponse<String> ok = get("/catalog/11");
     assertEquals(200, ok.statusCode(), ok.body());
     assertEquals("\"item 11 #1\"", ok.body());

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachegen.runtime.CacheRuntime;
+import dev.cachegen.runtime.KeyInspection;
+import dev.cachegen.testing.Await;
 import dev.cachegen.testing.RedisExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -133,12 +135,14 @@ class StarterTest {
 
   @Test
   void theEndpointShowsOneKeyInBothTiers() throws Exception {
-    // The runtime may still drop its in-process tier once, as its event subscription starts.
-    dev.cachegen.testing.Await.until(
+    // The runtime drops its in-process tier once its event subscription is in place: after that.
+    Await.until("the runtime subscribes to events", () -> runtime.stats().localTierResets() >= 1);
+    Await.until(
         "name(5) in both tiers",
         () -> {
           catalog.name(5);
-          return runtime.inspect("catalog.names", "[5]").local().present();
+          KeyInspection held = runtime.inspect("catalog.names", "[5]");
+          return held.local().present() && held.shared().present();
         });
     JsonNode key = new ObjectMapper().readTree(get(keyPath("catalog.names", "[5]")).body());
     assertEquals(

@@ -1,6 +1,7 @@
 package dev.cachegen.benchmarks;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import dev.cachegen.benchmarks.startup.StarterApp;
 import dev.cachegen.runtime.CacheRuntime;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,6 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.aop.framework.AopProxyUtils;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
@@ -67,6 +69,15 @@ public class L1HitBenchmark {
   /** The peer: Spring's {@code @Cacheable} proxy over a {@code CaffeineCacheManager}. */
   @Benchmark
   public Item spring(Spring state, Workload workload) {
+    return state.service.find(Workload.id(workload.next()));
+  }
+
+  /**
+   * The generated decorator as the Spring Boot starter injects it into an application: the bean is
+   * the decorator itself, with no proxy in front, so it should cost what {@code generated} costs.
+   */
+  @Benchmark
+  public Item starter(Starter state, Workload workload) {
     return state.service.find(Workload.id(workload.next()));
   }
 
@@ -219,6 +230,29 @@ public class L1HitBenchmark {
     public void tearDown() {
       checkAllHits("runtimeApi", delegate);
       runtime.close();
+    }
+  }
+
+  /** A Spring Boot application with the starter, and the decorated bean it injects. */
+  @State(Scope.Benchmark)
+  public static class Starter {
+    ConfigurableApplicationContext context;
+    ItemService service;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      context = StarterApp.start(StarterApp.Mode.STARTER);
+      service = context.getBean(ItemService.class);
+      if (!(service instanceof CachedItemService)) {
+        throw new IllegalStateException("the starter injected a " + service.getClass());
+      }
+      fill(service);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      checkAllHits("starter", context.getBean(StarterApp.Delegate.class).catalog);
+      context.close();
     }
   }
 }

@@ -287,6 +287,50 @@ public final class CacheRuntime implements AutoCloseable {
     }
   }
 
+  /**
+   * What each tier holds for one key of cache {@code cache}: whether it is there, how long it
+   * stays, its tags and its size. Reads without counting a hit or a miss. For operations tools such
+   * as the Spring Boot starter's {@code /actuator/cachegen}.
+   *
+   * <p>{@code key} is the text that follows the cache's namespace in Redis: the key template's
+   * literal text, and each value in square brackets with {@code \}, {@code [} and {@code ]} escaped
+   * by a backslash. For {@code @Cached find(long id)} that is {@code [42]}; for {@code key =
+   * "user:{id}"}, {@code user:[42]}; for two values, {@code [a][1]}; for a record {@code Page(1,
+   * 20)}, {@code [[1][20]]}; for {@code null}, {@code [\0]}. The whole Redis key is accepted too.
+   *
+   * @throws java.util.NoSuchElementException if no cache of that name has been used in this runtime
+   * @throws IllegalArgumentException if {@code key} is not a key in that form
+   */
+  public KeyInspection inspect(String cache, String key) {
+    return named(cache).inspect(Objects.requireNonNull(key, "key"));
+  }
+
+  /**
+   * Removes one key of cache {@code cache} from both tiers, here and in the in-process tier of
+   * every runtime that shares this one's Redis and key prefix, as a generated {@code @Invalidate}
+   * method would. {@code key} is written as {@link #inspect} describes.
+   *
+   * @throws java.util.NoSuchElementException if no cache of that name has been used in this runtime
+   * @throws IllegalArgumentException if {@code key} is not a key in that form
+   */
+  public void evict(String cache, String key) {
+    named(cache).evict(Objects.requireNonNull(key, "key"));
+  }
+
+  private TieredCache<?> named(String cache) {
+    synchronized (caches) {
+      TieredCache<?> found = caches.get(cache);
+      if (found == null) {
+        throw new java.util.NoSuchElementException(
+            "no cache named "
+                + cache
+                + " has been used in this runtime; known: "
+                + caches.keySet());
+      }
+      return found;
+    }
+  }
+
   /** Statistics of every cache used so far. */
   public RuntimeStats stats() {
     Map<String, CacheStats> byName = new LinkedHashMap<>();

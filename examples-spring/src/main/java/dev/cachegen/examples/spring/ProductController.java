@@ -1,5 +1,6 @@
 package dev.cachegen.examples.spring;
 
+import dev.cachegen.spring.boot.HttpCached;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,16 +21,20 @@ public class ProductController {
     this.stats = stats;
   }
 
+  /**
+   * The product with {@code @CacheControl}'s {@code Cache-Control}, an {@code ETag} and a {@code
+   * Last-Modified}; {@code 304} when the client's copy is current, {@code 404} for none.
+   */
   @GetMapping("/products/{id}")
-  ResponseEntity<Product> find(@PathVariable long id) {
-    Product product = products.find(id);
-    return product == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(product);
+  HttpCached<Product> find(@PathVariable long id) {
+    return HttpCached.of(CachedProductService.FIND_HTTP, products.find(id));
   }
 
   @PutMapping("/products/{id}")
   ResponseEntity<Product> rename(@PathVariable long id, @RequestParam String name) {
     products.rename(id, name);
-    return find(id);
+    Product product = products.find(id);
+    return product == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(product);
   }
 
   @GetMapping("/stats")

@@ -129,61 +129,94 @@ public final class HttpCacheHandler<V> {
 
   /** Whether this handler serves {@code rawPath}, by its path template. */
   public boolean matches(String rawPath) {
-    return path.match(rawPath) != null;
+    return path != null && path.match(rawPath) != null;
   }
 
   /** Answers one request. Never throws for anything the request or the loader does. */
   public HttpCacheResponse handle(HttpRequestView request) {
-    Map<String, String> parameters = path.match(request.rawPath());
+    Map<String, String> parameters = path == null ? null : path.match(request.rawPath());
     if (parameters == null) {
       return error(request, 404, "Not Found");
     }
-    String method = request.method();
-    boolean read = method.equals("GET") || method.equals("HEAD");
-    WriteAction<V> write = writes.get(method);
-    if (!read && write == null) {
-      Map<String, String> headers = new LinkedHashMap<>();
-      headers.put("Allow", allow);
-      return error(request, 405, "Method Not Allowed", headers);
+    WriteAction<V> write = writes.get(request.method());
+    if (!isRead(request) && write == null) {
+      return notAllowed(request, allow);
     }
     HttpCacheRequest call = new HttpCacheRequest(request, parameters);
+    return guarded(request, () -> answer(request, loader.load(call), call, write));
+  }
+
+  /**
+   * Answers a {@code GET} or {@code HEAD} with {@code value}, which the caller loaded: for a
+   * framework that routes and loads itself, such as a Spring MVC controller method returning a
+   * cached value. The same headers, validators and {@code 304}s as {@link #handle}; {@code null}
+   * answers 404, any other method 405. Never throws.
+   */
+  public HttpCacheResponse respond(HttpRequestView request, V value) {
+    if (!isRead(request)) {
+      return notAllowed(request, "GET, HEAD");
+    }
+    return guarded(request, () -> answer(request, value, null, null));
+  }
+
+  private HttpCacheResponse answer(
+      HttpRequestView request, V value, HttpCacheRequest call, WriteAction<V> write)
+      throws Exception {
+    String method = request.method();
+    boolean read = isRead(request);
+    if (value == null && read) {
+      return error(request, 404, "Not Found");
+    }
+    Instant now = clock.instant();
+    Representation current = value == null ? null : representation(value);
+    Instant lastModified = current == null ? null : notAfter(current.lastModified(), now);
+    Preconditions.Outcome outcome =
+        Preconditions.evaluate(
+            method,
+            request::headers,
+            current != null,
+            current == null ? null : current.etag(),
+            lastModified,
+            now);
+    switch (outcome) {
+      case NOT_MODIFIED:
+        return HttpCacheResponse.empty(304, cachingHeaders(current, lastModified, now, false));
+      case PRECONDITION_FAILED:
+        return HttpCacheResponse.empty(412, dateOnly(now));
+      case PROCEED:
+      default:
+        break;
+    }
+    if (read) {
+      return HttpCacheResponse.ofRepresentation(
+          200, cachingHeaders(current, lastModified, now, true), current, method.equals("GET"));
+    }
+    return HttpCacheResponse.empty(write.perform(call, value), dateOnly(now));
+  }
+
+  /**
+   * {@code answer}'s response; its {@link HttpStatusException} as that status, anything else 500.
+   */
+  private HttpCacheResponse guarded(
+      HttpRequestView request, java.util.concurrent.Callable<HttpCacheResponse> answer) {
     try {
-      V value = loader.load(call);
-      if (value == null && read) {
-        return error(request, 404, "Not Found");
-      }
-      Instant now = clock.instant();
-      Representation current = value == null ? null : representation(value);
-      Instant lastModified = current == null ? null : notAfter(current.lastModified(), now);
-      Preconditions.Outcome outcome =
-          Preconditions.evaluate(
-              method,
-              request::headers,
-              current != null,
-              current == null ? null : current.etag(),
-              lastModified,
-              now);
-      switch (outcome) {
-        case NOT_MODIFIED:
-          return HttpCacheResponse.empty(304, cachingHeaders(current, lastModified, now, false));
-        case PRECONDITION_FAILED:
-          return HttpCacheResponse.empty(412, dateOnly(now));
-        case PROCEED:
-        default:
-          break;
-      }
-      if (read) {
-        return HttpCacheResponse.ofRepresentation(
-            200, cachingHeaders(current, lastModified, now, true), current, method.equals("GET"));
-      }
-      int status = write.perform(call, value);
-      return HttpCacheResponse.empty(status, dateOnly(now));
+      return answer.call();
     } catch (HttpStatusException e) {
       return error(request, e.status(), e.getMessage());
     } catch (Exception e) {
-      log.warn("{} {}: the handler for {} failed", method, request.rawPath(), path, e);
+      log.warn("{} {}: the handler for {} failed", request.method(), request.rawPath(), path, e);
       return error(request, 500, "Internal Server Error");
     }
+  }
+
+  private static boolean isRead(HttpRequestView request) {
+    return request.method().equals("GET") || request.method().equals("HEAD");
+  }
+
+  private HttpCacheResponse notAllowed(HttpRequestView request, String allowed) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Allow", allowed);
+    return error(request, 405, "Method Not Allowed", headers);
   }
 
   /**
@@ -304,24 +337,6 @@ public final class HttpCacheHandler<V> {
   @Override
   public String toString() {
     return "HttpCacheHandler[" + path + ", " + policy + "]";
-  }
-
-  /** Routes a request to the first of {@code handlers} whose template matches; else 404. */
-  static HttpCacheResponse dispatch(List<HttpCacheHandler<?>> handlers, HttpRequestView request) {
-    for (HttpCacheHandler<?> handler : handlers) {
-      if (handler.matches(request.rawPath())) {
-        return handler.handle(request);
-      }
-    }
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "text/plain; charset=utf-8");
-    headers.put("Cache-Control", "no-store");
-    headers.put("Date", HttpDates.format(Instant.now()));
-    return HttpCacheResponse.ofText(
-        404,
-        headers,
-        "Not Found\n".getBytes(StandardCharsets.UTF_8),
-        !request.method().equals("HEAD"));
   }
 
   private static final class FormattedDate {
@@ -470,9 +485,16 @@ public final class HttpCacheHandler<V> {
     /**
      * Builds the handler.
      *
-     * @throws IllegalStateException if {@link #path(String)} or {@link #get} was not given
+     * <p>Without {@link #path(String)} and {@link #get}, the handler serves no path and answers
+     * only {@link HttpCacheHandler#respond} with values loaded elsewhere.
+     *
+     * @throws IllegalStateException if one of {@link #path(String)} and {@link #get} was given
+     *     without the other
      */
     public HttpCacheHandler<V> build() {
+      if (path == null && loader == null) {
+        return new HttpCacheHandler<>(this);
+      }
       if (path == null) {
         throw new IllegalStateException(
             "path: required; give the template this handler serves, such as path(\"/items/{id}\")");

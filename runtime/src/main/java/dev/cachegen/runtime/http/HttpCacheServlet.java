@@ -42,7 +42,20 @@ public final class HttpCacheServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    HttpCacheResponse answer = HttpCacheHandler.dispatch(handlers, new ServletView(request));
+    send(HttpDispatch.dispatch(handlers, view(request)), response);
+  }
+
+  /**
+   * {@code request} as {@link HttpCacheHandler} sees it, its path without the context path: for a
+   * framework that dispatches requests itself and calls {@link HttpCacheHandler#respond}.
+   */
+  public static HttpRequestView view(HttpServletRequest request) {
+    return new ServletView(request);
+  }
+
+  /** Sends {@code answer}: status, header fields, {@code Content-Length} and body. */
+  public static void send(HttpCacheResponse answer, HttpServletResponse response)
+      throws IOException {
     response.setStatus(answer.status());
     answer.headers().forEach(response::setHeader);
     if (answer.contentLength() >= 0 && answer.status() != 304) {

@@ -40,7 +40,7 @@ public final class JdkHttpCacheHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try {
-      HttpCacheResponse response = HttpCacheHandler.dispatch(handlers, new ExchangeView(exchange));
+      HttpCacheResponse response = HttpDispatch.dispatch(handlers, new ExchangeView(exchange));
       Headers headers = exchange.getResponseHeaders();
       response.headers().forEach(headers::set);
       if (response.hasBody()) {

@@ -55,6 +55,15 @@ public final class SharedKeyBuilder {
     return this;
   }
 
+  /**
+   * Appends a key tail already written in this class's form, as it is: for operations tools that
+   * take a key as text (the caller checks its form). {@link #build()} still shortens a long one.
+   */
+  public SharedKeyBuilder written(String tail) {
+    key.append(tail);
+    return this;
+  }
+
   /** Appends a {@code long} value. */
   public SharedKeyBuilder value(long value) {
     key.append('[').append(value).append(']');

@@ -214,6 +214,11 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   }
 
   @Override
+  public long timeToLiveMillis(String key) {
+    return call(() -> redis.pttl(bytes(key)));
+  }
+
+  @Override
   public void delete(String key) {
     call(() -> redis.del(bytes(key)));
   }

@@ -46,6 +46,12 @@ public interface SharedTier extends AutoCloseable {
   void delete(String key);
 
   /**
+   * How long {@code key} lives from now, in milliseconds ({@code PTTL}): {@code -2} when it does
+   * not exist, {@code -1} when it has no time to live. For inspection, not for the call path.
+   */
+  long timeToLiveMillis(String key);
+
+  /**
    * Reads {@code keys.entry()} and, when it is absent or {@code whenPresent} is set, takes the
    * stampede lock {@code keys.lock()} for {@code leaseMillis} if nobody holds it ({@code SET NX PX}
    * with {@code token}; the lease ends by itself, so a crashed owner blocks others for at most
@@ -202,6 +208,11 @@ public interface SharedTier extends AutoCloseable {
 
         @Override
         public void delete(String key) {}
+
+        @Override
+        public long timeToLiveMillis(String key) {
+          return -2;
+        }
 
         @Override
         public LockedRead lockAndRead(

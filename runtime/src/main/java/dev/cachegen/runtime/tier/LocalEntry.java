@@ -32,7 +32,7 @@ final class LocalEntry {
   static <V> CacheEntry<V> keep(
       CacheEntry<V> entry, boolean indexed, boolean checked, boolean timed) {
     boolean whole = checked || entry.hasTags();
-    if (!indexed) {
+    if (!indexed && (whole || entry.sharedKey() == null)) {
       if (whole) {
         return entry;
       }
@@ -40,6 +40,8 @@ final class LocalEntry {
           ? new Timed<>(entry.value(), entry.generation(), entry.expiresAtMillis())
           : new Bare<>(entry.value(), entry.generation());
     }
+    // Without a shared tier the hash stays too (8 bytes): operations tools find an entry by the
+    // text of its shared key (LocalTier.localKeyOf) with no index to ask.
     long hash = hash(entry.sharedKey());
     if (whole) {
       return new HashedWhole<>(entry, hash);

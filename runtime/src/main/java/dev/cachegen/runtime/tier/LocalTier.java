@@ -3,12 +3,15 @@ package dev.cachegen.runtime.tier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.cachegen.runtime.internal.CacheDefinition;
 import dev.cachegen.runtime.internal.CacheEntry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -188,10 +191,42 @@ final class LocalTier<V> {
 
   /** Removes the entry whose shared key is {@code sharedKey}, if this tier holds one. */
   void removeShared(String sharedKey) {
-    Object localKey = localKeys.get(LocalEntry.probe(sharedKey));
+    Object localKey = localKeyOf(sharedKey);
     if (localKey != null) {
       remove(localKey);
     }
+  }
+
+  /**
+   * The local key of the entry whose shared key is {@code sharedKey}, or {@code null}: from the
+   * index when there is one, else by a walk over the entries (only an in-memory runtime has no
+   * index, and only operations tools ask it).
+   */
+  Object localKeyOf(String sharedKey) {
+    Object probe = LocalEntry.probe(sharedKey);
+    if (indexed) {
+      return localKeys.get(probe);
+    }
+    for (Map.Entry<Object, CacheEntry<V>> entry : entries.asMap().entrySet()) {
+      CacheEntry<V> held = entry.getValue();
+      if (probe.equals(held) || sharedKey.equals(held.sharedKey())) {
+        return entry.getKey();
+      }
+    }
+    return null;
+  }
+
+  /** How long this tier keeps {@code localKey}'s entry from now, if it holds one. */
+  Optional<Duration> timeToLive(Object localKey) {
+    Policy<Object, CacheEntry<V>> policy = entries.policy();
+    Optional<Policy.VarExpiration<Object, CacheEntry<V>>> perEntry = policy.expireVariably();
+    if (perEntry.isPresent()) {
+      return perEntry.get().getExpiresAfter(localKey);
+    }
+    return policy
+        .expireAfterWrite()
+        .or(policy::expireAfterAccess)
+        .flatMap(fixed -> fixed.ageOf(localKey).map(age -> fixed.getExpiresAfter().minus(age)));
   }
 
   /**

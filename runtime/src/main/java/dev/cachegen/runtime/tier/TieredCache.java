@@ -3,6 +3,8 @@ package dev.cachegen.runtime.tier;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.cachegen.annotations.StampedePolicy;
 import dev.cachegen.runtime.CacheStats;
+import dev.cachegen.runtime.Codec;
+import dev.cachegen.runtime.KeyInspection;
 import dev.cachegen.runtime.LoadInterruptedException;
 import dev.cachegen.runtime.LoadTimeoutException;
 import dev.cachegen.runtime.internal.AsyncLoader;
@@ -68,6 +70,7 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
   private final BackgroundRefresh<V> refresh;
   private final TierLoader<V> loader;
   private final BulkRead<V> bulk;
+  private final KeyInspector<V> inspector;
 
   /** Whether L1 hits and misses are counted: the one counter on the hit path. */
   private final boolean recordLocalStats;
@@ -126,6 +129,7 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
             context, local, generation, freshness, entries, lock, refresh, lockAcrossJvms);
     this.refresh.loader(loader);
     this.bulk = new BulkRead<>(context, local, generation, freshness, entries, this::getIfPresent);
+    this.inspector = new KeyInspector<>(context, local, generation, this::current);
   }
 
   @Override
@@ -275,6 +279,31 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
   public void invalidate(Object localKey, String sharedKey) {
     local.invalidated();
     local.remove(localKey);
+    evictShared(sharedKey);
+  }
+
+  /**
+   * What both tiers hold for the key written {@code keyText}, the text that follows the cache's
+   * namespace in Redis (such as {@code user:[42]}); for {@code CacheRuntime.inspect}.
+   *
+   * @throws IllegalArgumentException if {@code keyText} is not a key in that form
+   */
+  public KeyInspection inspect(String keyText) {
+    return inspector.inspect(KeyText.sharedKey(namespace, definition().name(), keyText));
+  }
+
+  /**
+   * Removes the key written {@code keyText} (see {@link #inspect}) from both tiers, here and in the
+   * in-process tier of every other runtime; for {@code CacheRuntime.evict}.
+   */
+  public void evict(String keyText) {
+    String sharedKey = KeyText.sharedKey(namespace, definition().name(), keyText);
+    local.invalidated();
+    local.removeShared(sharedKey);
+    evictShared(sharedKey);
+  }
+
+  private void evictShared(String sharedKey) {
     counters.evictions.increment();
     entries.delete(sharedKey);
     context.coherence().keyChanged(definition().name(), sharedKey);

@@ -559,4 +559,49 @@ class HttpCacheHandlerTest {
       };
     }
   }
+
+  @Test
+  void aValueLoadedElsewhereGetsTheSameHeadersValidatorsAnd304s() throws IOException {
+    HttpCacheHandler<Item> handler =
+        HttpCacheHandler.builder(publicPolicy()).codec(codec).clock(clock).build();
+    Item lamp = new Item(1, "lamp", UPDATED);
+    HttpCacheResponse ok = handler.respond(TestRequest.of("GET", "/anything"), lamp);
+    assertEquals(200, ok.status());
+    assertEquals("public, max-age=60, s-maxage=300", ok.header("Cache-Control"));
+    assertEquals("Fri, 20 Nov 2026 10:00:00 GMT", ok.header("Last-Modified"));
+    store.put(1L, lamp);
+    HttpCacheResponse served =
+        handler(publicPolicy()).build().handle(TestRequest.of("GET", "/items/1"));
+    assertEquals(served.header("ETag"), ok.header("ETag"), "the same validator as handle gives");
+    assertEquals(body(served), body(ok));
+
+    HttpCacheResponse notModified =
+        handler.respond(TestRequest.of("GET", "/x").with("If-None-Match", ok.header("ETag")), lamp);
+    assertEquals(304, notModified.status());
+    assertFalse(notModified.hasBody());
+    HttpCacheResponse head = handler.respond(TestRequest.of("HEAD", "/x"), lamp);
+    assertEquals(200, head.status());
+    assertFalse(head.hasBody());
+
+    assertEquals(404, handler.respond(TestRequest.of("GET", "/x"), null).status());
+    HttpCacheResponse post = handler.respond(TestRequest.of("POST", "/x"), lamp);
+    assertEquals(405, post.status());
+    assertEquals("GET, HEAD", post.header("Allow"));
+    assertEquals(404, handler.handle(TestRequest.of("GET", "/items/1")).status(), "serves no path");
+    assertFalse(handler.matches("/items/1"));
+  }
+
+  @Test
+  void aPathWithoutALoaderOrALoaderWithoutAPathIsRefused() {
+    IllegalStateException noLoader =
+        assertThrows(
+            IllegalStateException.class,
+            () -> HttpCacheHandler.builder(publicPolicy()).path("/items/{id}").build());
+    assertTrue(noLoader.getMessage().startsWith("get: required"), noLoader.getMessage());
+    IllegalStateException noPath =
+        assertThrows(
+            IllegalStateException.class,
+            () -> HttpCacheHandler.builder(publicPolicy()).get(request -> null).build());
+    assertTrue(noPath.getMessage().startsWith("path: required"), noPath.getMessage());
+  }
 }

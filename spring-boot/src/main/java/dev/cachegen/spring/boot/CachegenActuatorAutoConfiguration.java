@@ -36,6 +36,20 @@ public class CachegenActuatorAutoConfiguration {
     }
   }
 
+  /**
+   * cachegen's caches in Boot's {@code /actuator/caches}: a cache manager that is not a default
+   * candidate, so neither Boot's cache auto-configuration nor {@code @Cacheable} sees it.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.cache.actuate.endpoint.CachesEndpoint")
+  static class CachesConfiguration {
+    @Bean(defaultCandidate = false)
+    @ConditionalOnMissingBean(name = "cachegenCacheManager")
+    CachegenCacheManager cachegenCacheManager(CacheRuntime runtime) {
+      return new CachegenCacheManager(runtime);
+    }
+  }
+
   /** The operations endpoint. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(Endpoint.class)

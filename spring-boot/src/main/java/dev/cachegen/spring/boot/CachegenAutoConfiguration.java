@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -17,12 +18,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * cachegen in a Spring Boot application: a {@link CacheRuntime} from {@code spring.data.redis.*}
  * and {@code cachegen.*} (in-memory when no Redis property is set), closed on shutdown after its
  * write-behind calls are applied; beans decorated by their generated decorators; the application's
- * {@code MeterRegistry} bound. {@code cachegen.enabled=false} turns all of it off.
+ * {@code MeterRegistry} bound; Spring MVC controllers answering {@link HttpCached} values with HTTP
+ * caching headers and {@code 304}s. {@code cachegen.enabled=false} turns all of it off.
  */
 @AutoConfiguration(
     afterName =
@@ -63,6 +66,18 @@ public class CachegenAutoConfiguration {
   static DecoratingPostProcessor cachegenDecoratingPostProcessor(
       ObjectProvider<CacheRuntime> runtime, ObjectProvider<CachegenProperties> properties) {
     return new DecoratingPostProcessor(runtime, properties);
+  }
+
+  /** Spring MVC controllers answer {@link HttpCached} values through the runtime's HTTP handler. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(RequestMappingHandlerAdapter.class)
+  static class WebMvc {
+    @Bean
+    static HttpCachedReturnValueHandler cachegenHttpCachedReturnValueHandler(
+        ObjectProvider<RequestMappingHandlerAdapter> adapters) {
+      return new HttpCachedReturnValueHandler(adapters);
+    }
   }
 
   /** Binds the application's {@code MeterRegistry}, when Micrometer is on the class path. */

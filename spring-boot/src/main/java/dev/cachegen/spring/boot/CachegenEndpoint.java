@@ -3,12 +3,16 @@ package dev.cachegen.spring.boot;
 import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.runtime.CacheStats;
 import dev.cachegen.runtime.DeadLetter;
+import dev.cachegen.runtime.KeyInspection;
 import dev.cachegen.runtime.RuntimeStats;
 import dev.cachegen.runtime.internal.CacheDefinition;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -24,15 +28,22 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * <ul>
  *   <li>{@code GET /actuator/cachegen}: the runtime, every cache, every write-behind queue;
  *   <li>{@code GET /actuator/cachegen/{cache}}: one cache;
+ *   <li>{@code GET /actuator/cachegen/{cache}?key=[7]}: one key in both tiers (present, remaining
+ *       time to live, tags, size in bytes), as {@link CacheRuntime#inspect} reads it;
  *   <li>{@code DELETE /actuator/cachegen/{cache}}: drops every entry of the cache on every node
  *       (advances its generation, which every runtime on the same Redis and prefix hears of);
+ *   <li>{@code DELETE /actuator/cachegen/{cache}?key=[7]}: drops one key from both tiers on every
+ *       node;
  *   <li>{@code POST /actuator/cachegen} with {@code {"tag": "owner:[7]"}} (a tag as
  *       {@code @Cached(tags = "owner:{id}")} builds it for 7): invalidates it on every node; with
  *       {@code {"replayDeadLetters": "ItemService.save"}}: queues that queue's dead letters again.
  * </ul>
  *
- * <p>Evicting or inspecting a single key is not offered: a key is built from the method's typed
- * parameters by generated code, and a string from an HTTP request cannot be mapped back to it.
+ * <p>A key is written as it follows the cache's namespace in Redis, each value in square brackets:
+ * {@code [7]} for {@code name(7)}, {@code user:[42]} for {@code key = "user:{id}"}, {@code [a][1]}
+ * for two values (see {@link CacheRuntime#inspect}). Percent-encode it in the query, since servers
+ * refuse raw brackets there: {@code curl -G --data-urlencode 'key=[7]' .../cachegen/catalog.names}.
+ * An unknown cache answers 404, a key that does not parse 400, each with the reason.
  */
 @Endpoint(id = "cachegen")
 public final class CachegenEndpoint {
@@ -61,19 +72,38 @@ public final class CachegenEndpoint {
     return body;
   }
 
-  /** One cache's settings and statistics, or 404 when no cache has that name. */
+  /**
+   * One cache's settings and statistics, or with {@code key} what both tiers hold for that key; 404
+   * when no cache has that name.
+   */
   @ReadOperation
-  public Map<String, Object> cache(@Selector String name) {
-    return definition(name).map(d -> describe(d, runtime.stats().caches().get(name))).orElse(null);
+  public WebEndpointResponse<Map<String, Object>> cache(
+      @Selector String name, @Nullable String key) {
+    if (key != null) {
+      return answer(() -> inspection(runtime.inspect(name, key)));
+    }
+    return definition(name)
+        .map(d -> new WebEndpointResponse<>(describe(d, runtime.stats().caches().get(name))))
+        .orElseGet(() -> noCache(name));
   }
 
-  /** Drops every entry of cache {@code name} on every node; 404 when there is no such cache. */
+  /**
+   * Drops every entry of cache {@code name}, or with {@code key} that key only, from both tiers on
+   * every node; 404 when there is no such cache.
+   */
   @DeleteOperation
-  public WebEndpointResponse<Map<String, Object>> evictCache(@Selector String name) {
-    java.util.Optional<CacheDefinition<?>> definition = definition(name);
+  public WebEndpointResponse<Map<String, Object>> evict(
+      @Selector String name, @Nullable String key) {
+    if (key != null) {
+      return answer(
+          () -> {
+            runtime.evict(name, key);
+            return Map.of("cache", name, "evictedKey", key);
+          });
+    }
+    Optional<CacheDefinition<?>> definition = definition(name);
     if (definition.isEmpty()) {
-      return new WebEndpointResponse<>(
-          Map.of("error", "no cache named " + name), WebEndpointResponse.STATUS_NOT_FOUND);
+      return noCache(name);
     }
     runtime.cache(definition.get()).invalidateAll();
     return new WebEndpointResponse<>(Map.of("evicted", name));
@@ -98,11 +128,55 @@ public final class CachegenEndpoint {
     try {
       letters = runtime.deadLetters(replayDeadLetters);
       replayed = runtime.replayDeadLetters(replayDeadLetters);
-    } catch (java.util.NoSuchElementException e) {
+    } catch (NoSuchElementException e) {
       return badRequest(e.getMessage());
     }
     return new WebEndpointResponse<>(
         Map.of("queue", replayDeadLetters, "deadLetters", letters.size(), "replayed", replayed));
+  }
+
+  /**
+   * The body {@code operation} returns; 404 for an unknown cache, 400 for a key that does not
+   * parse.
+   */
+  private static WebEndpointResponse<Map<String, Object>> answer(
+      Supplier<Map<String, Object>> operation) {
+    try {
+      return new WebEndpointResponse<>(operation.get());
+    } catch (NoSuchElementException e) {
+      return new WebEndpointResponse<>(
+          Map.of("error", e.getMessage()), WebEndpointResponse.STATUS_NOT_FOUND);
+    } catch (IllegalArgumentException e) {
+      return badRequest(e.getMessage());
+    }
+  }
+
+  private static WebEndpointResponse<Map<String, Object>> noCache(String name) {
+    return new WebEndpointResponse<>(
+        Map.of("error", "no cache named " + name), WebEndpointResponse.STATUS_NOT_FOUND);
+  }
+
+  private static Map<String, Object> inspection(KeyInspection inspection) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("cache", inspection.cache());
+    body.put("key", inspection.key());
+    body.put("local", tier(inspection.local()));
+    body.put("shared", tier(inspection.shared()));
+    return body;
+  }
+
+  private static Map<String, Object> tier(KeyInspection.Tier tier) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("present", tier.present());
+    if (tier.timeToLive() != null) {
+      body.put("timeToLive", tier.timeToLive().toString());
+    }
+    body.put("tags", tier.tags());
+    body.put("sizeBytes", tier.sizeBytes());
+    if (tier.problem() != null) {
+      body.put("problem", tier.problem());
+    }
+    return body;
   }
 
   private static WebEndpointResponse<Map<String, Object>> badRequest(String reason) {
@@ -110,7 +184,7 @@ public final class CachegenEndpoint {
         Map.of("error", reason), WebEndpointResponse.STATUS_BAD_REQUEST);
   }
 
-  private java.util.Optional<CacheDefinition<?>> definition(String name) {
+  private Optional<CacheDefinition<?>> definition(String name) {
     return runtime.cacheDefinitions().stream().filter(d -> d.name().equals(name)).findFirst();
   }
 

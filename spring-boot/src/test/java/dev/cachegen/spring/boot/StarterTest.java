@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachegen.runtime.CacheRuntime;
+import dev.cachegen.runtime.KeyInspection;
+import dev.cachegen.testing.Await;
 import dev.cachegen.testing.RedisExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -129,6 +131,47 @@ class StarterTest {
             .path("deadLettered")
             .asInt(-1),
         health.body());
+  }
+
+  @Test
+  void theEndpointShowsOneKeyInBothTiers() throws Exception {
+    // The runtime drops its in-process tier once its event subscription is in place: after that.
+    Await.until("the runtime subscribes to events", () -> runtime.stats().localTierResets() >= 1);
+    Await.until(
+        "name(5) in both tiers",
+        () -> {
+          catalog.name(5);
+          KeyInspection held = runtime.inspect("catalog.names", "[5]");
+          return held.local().present() && held.shared().present();
+        });
+    JsonNode key = new ObjectMapper().readTree(get(keyPath("catalog.names", "[5]")).body());
+    assertEquals(
+        PREFIX + ":catalog.names:", key.path("key").asText().substring(0, PREFIX.length() + 15));
+    for (String tier : List.of("local", "shared")) {
+      JsonNode entry = key.path(tier);
+      assertTrue(entry.path("present").asBoolean(), key.toString());
+      assertEquals("[\"item:[5]\"]", entry.path("tags").toString(), key.toString());
+      assertTrue(entry.path("sizeBytes").asLong() > 0, key.toString());
+      assertTrue(entry.path("timeToLive").asText().startsWith("PT"), key.toString());
+    }
+    JsonNode absent = new ObjectMapper().readTree(get(keyPath("catalog.names", "[55]")).body());
+    assertFalse(absent.path("local").path("present").asBoolean(true), absent.toString());
+    assertFalse(absent.path("shared").path("present").asBoolean(true), absent.toString());
+
+    HttpResponse<String> unparsable = get(keyPath("catalog.names", "[5"));
+    assertEquals(400, unparsable.statusCode(), unparsable.body());
+    assertTrue(unparsable.body().contains("does not parse: 1 [ left open"), unparsable.body());
+    HttpResponse<String> unknown = get(keyPath("no.such.cache", "[5]"));
+    assertEquals(404, unknown.statusCode(), unknown.body());
+    assertTrue(unknown.body().contains("known: ["), unknown.body());
+  }
+
+  /** {@code /actuator/cachegen/{cache}?key=...}, the key percent-encoded. */
+  static String keyPath(String cache, String key) {
+    return "/actuator/cachegen/"
+        + cache
+        + "?key="
+        + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private HttpResponse<String> get(String path) throws Exception {

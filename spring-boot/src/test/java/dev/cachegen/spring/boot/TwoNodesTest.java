@@ -14,8 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two applications on one Redis and key prefix, as two nodes of a service: an eviction through one
- * node's {@code /actuator/cachegen} over HTTP drops the entry from the other node's in-process
- * tier.
+ * node's {@code /actuator/cachegen} over HTTP (of one key, a whole cache, or a tag) drops the entry
+ * from the other node's in-process tier.
  */
 class TwoNodesTest {
   @RegisterExtension static final RedisExtension redis = RedisExtension.perClass();
@@ -34,15 +34,22 @@ class TwoNodesTest {
       assertEquals("item 7 #1", catalogB.name(7));
       assertEquals("item 7 #1", catalogB.name(7), "from B's in-process tier");
 
+      HttpResponse<String> key =
+          send(a, "DELETE", StarterTest.keyPath("catalog.names", "[7]"), null);
+      assertEquals(200, key.statusCode(), key.body());
+      Await.until("B reloads after A's key eviction", () -> catalogB.name(7).equals("item 7 #2"));
+      assertEquals(
+          400, send(a, "DELETE", StarterTest.keyPath("catalog.names", "7]"), null).statusCode());
+
       HttpResponse<String> evicted = send(a, "DELETE", "/actuator/cachegen/catalog.names", null);
       assertEquals(200, evicted.statusCode(), evicted.body());
-      Await.until("B reloads after A's eviction", () -> catalogB.name(7).equals("item 7 #2"));
-      assertEquals(2, implementationB.calls.get());
+      Await.until("B reloads after A's eviction", () -> catalogB.name(7).equals("item 7 #3"));
+      assertEquals(3, implementationB.calls.get());
 
       HttpResponse<String> tag = send(a, "POST", "/actuator/cachegen", "{\"tag\":\"item:[7]\"}");
       assertEquals(200, tag.statusCode(), tag.body());
       Await.until(
-          "B reloads after A's tag invalidation", () -> catalogB.name(7).equals("item 7 #3"));
+          "B reloads after A's tag invalidation", () -> catalogB.name(7).equals("item 7 #4"));
 
       HttpResponse<String> unknown = send(a, "DELETE", "/actuator/cachegen/no.such.cache", null);
       assertEquals(404, unknown.statusCode(), unknown.body());

@@ -3,7 +3,6 @@ package dev.cachegen.runtime.tier;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.cachegen.annotations.StampedePolicy;
 import dev.cachegen.runtime.CacheStats;
-import dev.cachegen.runtime.Codec;
 import dev.cachegen.runtime.KeyInspection;
 import dev.cachegen.runtime.LoadInterruptedException;
 import dev.cachegen.runtime.LoadTimeoutException;

@@ -71,7 +71,7 @@ class KeyInspectionTest {
       CacheStats before = runtime.stats().cache("users");
 
       KeyInspection inspection = runtime.inspect("users", "user:[eu]/[7]");
-      assertEquals(redis.keyPrefix() + ":users:1:user:[eu]/[7]", inspection.key());
+      assertEquals(redis.keyPrefix() + ":{users:1:user:[eu]/[7]}", inspection.key());
       assertTrue(inspection.local().present(), inspection.toString());
       assertEquals(List.of("region:[eu]"), inspection.local().tags());
       assertEquals("\"Ada\"".length(), inspection.local().sizeBytes(), "the encoded value");
@@ -175,7 +175,7 @@ class KeyInspectionTest {
       }
       assertEquals(
           "key \"[1\" of cache users does not parse: 1 [ left open. Write it as it follows"
-              + " cachegen:users:1: in Redis: each value in square brackets, such as [42],"
+              + " cachegen:{users:1: in Redis: each value in square brackets, such as [42],"
               + " user:[42] or [a][1]",
           assertThrows(IllegalArgumentException.class, () -> runtime.inspect("users", "[1"))
               .getMessage());

@@ -102,7 +102,7 @@ public final class HttpCacheHandler<V> {
   private final Clock clock;
   private final Cache<Object, Representation> representations;
   private final AtomicBoolean accessorFailureLogged = new AtomicBoolean();
-  private volatile FormattedDate date = new FormattedDate(Long.MIN_VALUE, "");
+  private final DateHeader date = new DateHeader();
 
   private HttpCacheHandler(Builder<V> builder) {
     this.policy = builder.policy;
@@ -287,13 +287,13 @@ public final class HttpCacheHandler<V> {
     if (policy.vary() != null) {
       headers.put("Vary", policy.vary());
     }
-    headers.put("Date", formattedDate(now));
+    headers.put("Date", date.text(now));
     return headers;
   }
 
   private Map<String, String> dateOnly(Instant now) {
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Date", formattedDate(now));
+    headers.put("Date", date.text(now));
     return headers;
   }
 
@@ -305,7 +305,7 @@ public final class HttpCacheHandler<V> {
       HttpRequestView request, int status, String message, Map<String, String> headers) {
     headers.put("Content-Type", "text/plain; charset=utf-8");
     headers.put("Cache-Control", "no-store");
-    headers.put("Date", formattedDate(clock.instant()));
+    headers.put("Date", date.text(clock.instant()));
     byte[] text = (message == null ? "" : message + "\n").getBytes(StandardCharsets.UTF_8);
     return HttpCacheResponse.ofText(status, headers, text, !request.method().equals("HEAD"));
   }
@@ -314,17 +314,6 @@ public final class HttpCacheHandler<V> {
   private static Instant notAfter(Instant lastModified, Instant now) {
     Instant nowSeconds = Instant.ofEpochSecond(now.getEpochSecond());
     return lastModified.isAfter(nowSeconds) ? nowSeconds : lastModified;
-  }
-
-  /** The Date header, formatted once per second rather than once per request. */
-  private String formattedDate(Instant now) {
-    long second = now.getEpochSecond();
-    FormattedDate cached = date;
-    if (cached.epochSecond != second) {
-      cached = new FormattedDate(second, HttpDates.format(Instant.ofEpochSecond(second)));
-      date = cached;
-    }
-    return cached.text;
   }
 
   private static List<String> allowed(Map<String, ?> writes) {
@@ -337,16 +326,6 @@ public final class HttpCacheHandler<V> {
   @Override
   public String toString() {
     return "HttpCacheHandler[" + path + ", " + policy + "]";
-  }
-
-  private static final class FormattedDate {
-    final long epochSecond;
-    final String text;
-
-    FormattedDate(long epochSecond, String text) {
-      this.epochSecond = epochSecond;
-      this.text = text;
-    }
   }
 
   /**

@@ -45,7 +45,7 @@ final class KeyInspector<V> {
     }
     long size;
     try {
-      size = entry.value() == null ? 0 : context.codec().encode(entry.value()).length;
+      size = entry.value() == null ? 0 : context.codec().writer.encode(entry.value()).length;
     } catch (Exception e) {
       return KeyInspection.Tier.unknown("the codec cannot encode the value: " + e);
     }

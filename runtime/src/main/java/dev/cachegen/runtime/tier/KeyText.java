@@ -1,6 +1,7 @@
 package dev.cachegen.runtime.tier;
 
 import dev.cachegen.runtime.internal.SharedKeyBuilder;
+import dev.cachegen.runtime.shared.KeySpace;
 
 /**
  * A key given as text by an operator (through {@code CacheRuntime.inspect} or {@code evict}),
@@ -24,7 +25,13 @@ final class KeyText {
    * @throws IllegalArgumentException if {@code text} is not a key {@link SharedKeyBuilder} writes
    */
   static String sharedKey(String namespace, String cacheName, String text) {
-    String tail = text.startsWith(namespace) ? text.substring(namespace.length()) : text;
+    String tail = text;
+    if (text.startsWith(namespace)) { // the whole Redis key, hash tag closed
+      tail = text.substring(namespace.length());
+      if (tail.endsWith(KeySpace.ENTRY_END)) {
+        tail = tail.substring(0, tail.length() - KeySpace.ENTRY_END.length());
+      }
+    }
     String problem = problem(tail);
     if (problem != null) {
       throw new IllegalArgumentException(
@@ -39,9 +46,9 @@ final class KeyText {
               + " in Redis: each value in square brackets, such as [42], user:[42] or [a][1]");
     }
     if (tail.startsWith(SHORTENED)) {
-      return namespace + tail;
+      return namespace + tail + KeySpace.ENTRY_END;
     }
-    return new SharedKeyBuilder(namespace).written(tail).build();
+    return new SharedKeyBuilder(namespace, KeySpace.ENTRY_END).written(tail).build();
   }
 
   /** What is wrong with {@code tail}, or {@code null} when it is well formed. */

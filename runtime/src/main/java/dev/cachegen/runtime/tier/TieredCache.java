@@ -4,8 +4,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.cachegen.annotations.StampedePolicy;
 import dev.cachegen.runtime.CacheStats;
 import dev.cachegen.runtime.KeyInspection;
-import dev.cachegen.runtime.LoadInterruptedException;
-import dev.cachegen.runtime.LoadTimeoutException;
 import dev.cachegen.runtime.internal.AsyncLoader;
 import dev.cachegen.runtime.internal.BulkLoader;
 import dev.cachegen.runtime.internal.Cache;
@@ -21,12 +19,8 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -70,6 +64,7 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
   private final TierLoader<V> loader;
   private final BulkRead<V> bulk;
   private final KeyInspector<V> inspector;
+  private final LoadWaits waits;
 
   /** Whether L1 hits and misses are counted: the one counter on the hit path. */
   private final boolean recordLocalStats;
@@ -129,6 +124,7 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
     this.refresh.loader(loader);
     this.bulk = new BulkRead<>(context, local, generation, freshness, entries, this::getIfPresent);
     this.inspector = new KeyInspector<>(context, local, generation, this::current);
+    this.waits = new LoadWaits(definition().name(), context.stampede().loadTimeoutNanos);
   }
 
   @Override
@@ -182,7 +178,7 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
     CompletableFuture<CacheEntry<V>> ours = new CompletableFuture<>();
     CompletableFuture<CacheEntry<V>> theirs = inFlight.putIfAbsent(localKey, ours);
     if (theirs != null) {
-      return await(theirs, sharedKey).value();
+      return waits.await(theirs, sharedKey).value();
     }
     try {
       // A load may have finished between this caller's miss and its claim of the key.
@@ -218,14 +214,15 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
       return CompletableFuture.completedFuture(start.answer().value());
     }
     if (definition().stampede() == StampedePolicy.NONE) {
-      return bounded(
-          valueOf(loader.loadAsync(localKey, sharedKey, tags, delegate, start.fallback())),
+      return waits.bounded(
+          LoadWaits.valueOf(
+              loader.loadAsync(localKey, sharedKey, tags, delegate, start.fallback())),
           sharedKey);
     }
     CompletableFuture<CacheEntry<V>> ours = new CompletableFuture<>();
     CompletableFuture<CacheEntry<V>> theirs = inFlight.putIfAbsent(localKey, ours);
     if (theirs != null) {
-      return bounded(valueOf(theirs), sharedKey);
+      return waits.bounded(LoadWaits.valueOf(theirs), sharedKey);
     }
     CacheEntry<V> entry = usable(localKey);
     CompletableFuture<CacheEntry<V>> load =
@@ -241,7 +238,7 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
             ours.complete(loaded);
           }
         });
-    return bounded(valueOf(ours), sharedKey);
+    return waits.bounded(LoadWaits.valueOf(ours), sharedKey);
   }
 
   @Override
@@ -458,57 +455,5 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
       return null;
     }
     return entry;
-  }
-
-  /**
-   * Waits for another caller's load of the same key: interruptibly (an interrupt sets the flag
-   * again and throws {@link LoadInterruptedException}), and at most the load timeout when there is
-   * one. Whatever the load threw reaches this caller unchanged.
-   */
-  private CacheEntry<V> await(CompletableFuture<CacheEntry<V>> load, String sharedKey) {
-    long timeoutNanos = context.stampede().loadTimeoutNanos;
-    try {
-      return timeoutNanos > 0 ? load.get(timeoutNanos, TimeUnit.NANOSECONDS) : load.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LoadInterruptedException(definition().name(), sharedKey);
-    } catch (TimeoutException e) {
-      throw timedOut(sharedKey);
-    } catch (ExecutionException e) {
-      throw Sneaky.rethrow(Sneaky.unwrap(e));
-    }
-  }
-
-  private LoadTimeoutException timedOut(String sharedKey) {
-    return new LoadTimeoutException(
-        definition().name(),
-        sharedKey,
-        TimeUnit.NANOSECONDS.toMillis(context.stampede().loadTimeoutNanos));
-  }
-
-  /** The future a caller gets: bounded by the load timeout when there is one. */
-  private CompletableFuture<V> bounded(CompletableFuture<V> value, String sharedKey) {
-    long timeoutNanos = context.stampede().loadTimeoutNanos;
-    if (timeoutNanos <= 0) {
-      return value;
-    }
-    return value
-        .orTimeout(timeoutNanos, TimeUnit.NANOSECONDS)
-        .exceptionallyCompose(
-            failure ->
-                Sneaky.unwrap(failure) instanceof TimeoutException
-                    ? CompletableFuture.failedFuture(timedOut(sharedKey))
-                    : CompletableFuture.failedFuture(Sneaky.unwrap(failure)));
-  }
-
-  /** A new future of the entry's value: callers cannot complete or cancel the shared one. */
-  private static <V> CompletableFuture<V> valueOf(CompletableFuture<CacheEntry<V>> load) {
-    return load.handle(
-        (entry, failure) -> {
-          if (failure != null) {
-            throw new CompletionException(Sneaky.unwrap(failure));
-          }
-          return entry.value();
-        });
   }
 }

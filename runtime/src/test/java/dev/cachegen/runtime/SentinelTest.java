@@ -2,6 +2,7 @@ package dev.cachegen.runtime;
 
 import static dev.cachegen.runtime.TestCaches.find;
 import static dev.cachegen.runtime.TestCaches.strings;
+import static dev.cachegen.runtime.TestRuntimes.awaitSubscribed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -55,6 +56,8 @@ class SentinelTest {
                 .build()) {
       Cache<String> cache = runtime.cache(strings("st.tracked").build());
       Object key = Keys.local("k");
+      // Subscribing drops the in-process tier; before it, an empty tier would prove nothing below.
+      awaitSubscribed(runtime);
       find(cache, "k", () -> "v");
       // The master reports our own SET: only tracking empties the in-process tier here.
       Await.until("the report of our own write", () -> cache.getIfPresent(key) == null);

@@ -83,7 +83,7 @@ class PropertiesTest {
             "cachegen.compression-threshold=0B")) {
       app.getBean("catalog", Catalog.class).name(1);
       try (RedisClient raw = RedisClient.create(redis.uri())) {
-        String key = raw.keys(redis.keyPrefix() + ":catalog.names:*").iterator().next();
+        String key = raw.keys(redis.keyPrefix() + ":{catalog.names:*").iterator().next();
         byte flags = raw.get(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))[2];
         // EntryFormat's flags: bits 1-2 the format (1 = Smile)
         assertEquals(1, (flags >> 1) & 0x3, "Smile, in flags " + flags);

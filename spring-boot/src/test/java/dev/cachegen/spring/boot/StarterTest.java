@@ -146,7 +146,7 @@ class StarterTest {
         });
     JsonNode key = new ObjectMapper().readTree(get(keyPath("catalog.names", "[5]")).body());
     assertEquals(
-        PREFIX + ":catalog.names:", key.path("key").asText().substring(0, PREFIX.length() + 15));
+        PREFIX + ":{catalog.names:", key.path("key").asText().substring(0, PREFIX.length() + 16));
     for (String tier : List.of("local", "shared")) {
       JsonNode entry = key.path(tier);
       assertTrue(entry.path("present").asBoolean(), key.toString());

@@ -20,6 +20,7 @@ import dev.cachegen.testing.Await;
 import dev.cachegen.testing.RedisExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -238,7 +239,9 @@ class RedisTierTest {
       String big = "x".repeat(10_000);
       assertEquals("big", find(one, big, () -> "big"));
       assertEquals("big", find(two, big, () -> fail("stored by the first runtime")));
-      for (String key : raw.keys(prefix + ":r.odd:*")) {
+      Set<String> keys = raw.keys(prefix + ":{r.odd:*");
+      assertEquals(3, keys.size(), "the three entries are in Redis: " + keys);
+      for (String key : keys) {
         assertTrue(key.length() < 400, "a bounded key: " + key.length() + " characters");
       }
     }

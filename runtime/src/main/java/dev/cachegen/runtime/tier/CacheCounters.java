@@ -4,12 +4,9 @@ import dev.cachegen.runtime.CacheStats;
 import dev.cachegen.runtime.TierStats;
 import java.util.concurrent.atomic.LongAdder;
 
-/**
- * The live counters behind {@link CacheStats}; adders, so hot paths do not contend, and for
- * in-process hits, the one counter on a hit, a {@link HitCounter} without an atomic instruction.
- */
+/** The live counters behind {@link CacheStats}; adders, so hot paths do not contend. */
 final class CacheCounters {
-  final HitCounter localHits = new HitCounter();
+  final LongAdder localHits = new LongAdder();
   final LongAdder localMisses = new LongAdder();
   final LongAdder sharedHits = new LongAdder();
   final LongAdder sharedMisses = new LongAdder();

@@ -168,7 +168,7 @@ final class EntryFormat {
         throw new CorruptEntryException("payload decodes to null without the null flag");
       }
     }
-    return CacheEntry.of(
+    return new CacheEntry<>(
         value,
         storedAtMillis,
         expiresAtMillis,

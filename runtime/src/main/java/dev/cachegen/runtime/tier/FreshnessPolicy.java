@@ -105,7 +105,7 @@ final class FreshnessPolicy {
       String[] tags,
       long[] versions,
       String sharedKey) {
-    return CacheEntry.of(
+    return new CacheEntry<>(
         value,
         nowMillis,
         expiresAt(value, nowMillis),

@@ -22,39 +22,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * to local key that lets an event naming a shared key find its entry, and the invalidation sequence
  * that keeps a load which overlapped an invalidation from storing its older value.
  *
- * <p>What it keeps of an entry is only what a hit reads ({@link LocalEntry}): without Redis, a
- * plain cache's entry is the value and the generation. The shared-key index exists only over Redis,
- * keyed by a 64-bit hash of the shared key that the entry itself carries (the entry is the index's
- * key), not by the shared key's string.
- *
  * <p>Expiry, chosen once per cache: access-refreshed for sliding caches; per entry, exactly to its
  * own expiry plus the stale windows, for caches that check freshness; otherwise a fixed {@code
- * localTtl}, Caffeine's cheapest expiry per hit. For a cache with {@code ttlFrom} (and no freshness
- * checks) the entry keeps its own expiry and {@link #expired} tests it on every hit against the hit
- * clock (on the system clock, {@link CoarseTicker}'s, the time Caffeine's hit read anyway), so that
- * it stops answering with its Redis expiry without the cost of Caffeine's per-entry expiry. Any
- * other entry read from Redis late in its life may stay up to {@code localTtl} past its Redis
- * expiry, the same bound {@code localTtl} puts on staleness anyway.
+ * localTtl}, Caffeine's cheapest expiry per hit. An entry read from Redis late in its life may then
+ * stay up to {@code localTtl} past its Redis expiry, the same bound {@code localTtl} puts on
+ * staleness anyway.
  */
 final class LocalTier<V> {
   private final Cache<Object, CacheEntry<V>> entries;
 
-  /**
-   * The entry ({@link LocalEntry.Hashed}, equal to any with the same shared-key hash) to its local
-   * key, kept only when there are other runtimes to hear from.
-   */
-  private final Map<Object, Object> localKeys = new ConcurrentHashMap<>();
+  /** Shared key to local key, kept only when there are other runtimes to hear from. */
+  private final Map<String, Object> localKeys = new ConcurrentHashMap<>();
 
   private final boolean indexed;
-
-  /** Whether hits read the entry's freshness: then it keeps everything. */
-  private final boolean checked;
-
-  /** Whether each hit checks the entry's own expiry ({@code ttlFrom} without freshness checks). */
-  private final boolean timed;
-
-  /** What {@link #expired} reads: the runtime's clock, or {@link CoarseTicker#clock()}. */
-  private final Clock hitClock;
 
   /** {@code localMaximumSize(0)}: Caffeine would evict only later, on its maintenance thread. */
   private final boolean disabled;
@@ -66,15 +46,11 @@ final class LocalTier<V> {
       CacheDefinition<V> definition,
       FreshnessPolicy freshness,
       Clock clock,
-      Clock hitClock,
       Ticker ticker,
       Executor executor,
       long maximumSize,
       boolean indexed) {
     this.indexed = indexed;
-    this.checked = freshness.checked();
-    this.timed = freshness.perEntryTtl() && !freshness.checked() && !definition.sliding();
-    this.hitClock = hitClock;
     this.disabled = maximumSize == 0;
     Caffeine<Object, CacheEntry<V>> builder =
         Caffeine.newBuilder()
@@ -83,13 +59,13 @@ final class LocalTier<V> {
             .executor(executor)
             .<Object, CacheEntry<V>>evictionListener(
                 (Object key, CacheEntry<V> entry, RemovalCause cause) -> {
-                  if (indexed && key != null && entry != null) {
-                    localKeys.remove(entry, key);
+                  if (key != null && entry != null) {
+                    localKeys.remove(entry.sharedKey(), key);
                   }
                 });
     if (definition.sliding()) {
       builder.expireAfterAccess(definition.localTtlNanos(), TimeUnit.NANOSECONDS);
-    } else if (freshness.checked()) {
+    } else if (freshness.checked() || freshness.perEntryTtl()) {
       builder = builder.expireAfter(new EntryExpiry<V>(definition, freshness, clock));
     } else {
       builder.expireAfterWrite(definition.localTtlNanos(), TimeUnit.NANOSECONDS);
@@ -100,14 +76,6 @@ final class LocalTier<V> {
   /** The entry under {@code localKey}, unchecked: it may be invalidated or stale. */
   CacheEntry<V> get(Object localKey) {
     return entries.getIfPresent(localKey);
-  }
-
-  /**
-   * Whether {@code entry}, found here, is past its own expiry: only for caches whose values give
-   * their own ttl ({@code ttlFrom}); any other entry ends with Caffeine's expiry.
-   */
-  boolean expired(CacheEntry<V> entry) {
-    return timed && entry.expiresAtMillis() <= hitClock.millis();
   }
 
   /** The invalidation sequence now; pass it to {@link #putIfUnchanged} after a load. */
@@ -125,41 +93,30 @@ final class LocalTier<V> {
     invalidations.incrementAndGet();
   }
 
-  /**
-   * Stores what this tier keeps of {@code entry}, replacing what {@code localKey} held, and returns
-   * it. Over Redis the index then maps the entry's shared-key hash to {@code localKey}: the mapping
-   * of the entry it replaced goes first, so that the index does not keep that entry (and its value)
-   * as its key; an event that counted an invalidation meanwhile drops the new entry again. Another
-   * key whose shared key has the same 64-bit hash loses its entry here, so that no entry is left
-   * that an event could not find.
-   */
-  CacheEntry<V> put(Object localKey, CacheEntry<V> entry) {
+  /** Stores {@code entry}, replacing what {@code localKey} held. */
+  void put(Object localKey, CacheEntry<V> entry) {
     if (disabled) {
-      return entry;
+      return;
     }
-    CacheEntry<V> kept = LocalEntry.keep(entry, indexed, checked, timed);
-    long sequence = invalidations.get();
-    entries.put(localKey, kept);
-    if (indexed) {
-      Object previous = localKeys.remove(kept);
-      localKeys.put(kept, localKey);
-      if (previous != null && !previous.equals(localKey)) {
-        entries.invalidate(previous);
-      }
-      if (previous != null && !unchangedSince(sequence)) {
-        // An event may have looked for this key between the two index updates and missed it;
-        // one that counted before this store began concerns an older value than ours.
-        remove(localKey, kept);
-        return kept;
-      }
-      // Caffeine may have evicted the entry already (its admission policy can reject a new entry
-      // at once), and the eviction listener then ran before the mapping existed: drop it, or it
-      // would outlive its entry. An entry that replaced ours keeps the mapping, which is its own.
-      if (entries.getIfPresent(localKey) == null) {
-        localKeys.remove(kept, localKey);
-      }
+    if (!indexed) {
+      entries.put(localKey, entry);
+      return;
     }
-    return kept;
+    // The mapping is written inside Caffeine's atomic operation on the key, as removals and
+    // evictions drop it, so none of them can run between an entry and its mapping: a removal of
+    // the entry this one replaces would otherwise take this one's mapping and leave it unfindable
+    // by the events that must evict it (the chaos suite saw such entries outlive many writes).
+    entries
+        .asMap()
+        .compute(
+            localKey,
+            (key, replaced) -> {
+              if (replaced != null && !replaced.sharedKey().equals(entry.sharedKey())) {
+                localKeys.remove(replaced.sharedKey(), key);
+              }
+              localKeys.put(entry.sharedKey(), key);
+              return entry;
+            });
   }
 
   /** Stores a loaded entry unless an invalidation happened since {@code sequence}. */
@@ -167,26 +124,32 @@ final class LocalTier<V> {
     if (!unchangedSince(sequence)) {
       return;
     }
-    CacheEntry<V> kept = put(localKey, entry);
+    put(localKey, entry);
     if (!unchangedSince(sequence)) {
       // An invalidation raced with the store: it may have looked for the entry too early.
-      remove(localKey, kept);
+      remove(localKey, entry);
     }
   }
 
   /** Removes {@code entry} if {@code localKey} still holds it. */
   void remove(Object localKey, CacheEntry<V> entry) {
-    if (entries.asMap().remove(localKey, entry) && indexed) {
-      localKeys.remove(entry, localKey);
+    if (!entry.equals(entries.asMap().get(localKey))) {
+      return; // replaced or gone: the entry there now, and its mapping, stay
     }
+    entries
+        .asMap()
+        .computeIfPresent(localKey, (key, held) -> held.equals(entry) ? removed(key, held) : held);
   }
 
   /** Removes whatever {@code localKey} holds. */
   void remove(Object localKey) {
-    CacheEntry<V> entry = entries.getIfPresent(localKey);
-    if (entry != null) {
-      remove(localKey, entry);
-    }
+    entries.asMap().computeIfPresent(localKey, this::removed);
+  }
+
+  /** Drops {@code held}'s mapping, inside the atomic operation that removes it. */
+  private CacheEntry<V> removed(Object localKey, CacheEntry<V> held) {
+    localKeys.remove(held.sharedKey(), localKey);
+    return null;
   }
 
   /** Removes the entry whose shared key is {@code sharedKey}, if this tier holds one. */
@@ -203,13 +166,11 @@ final class LocalTier<V> {
    * index, and only operations tools ask it).
    */
   Object localKeyOf(String sharedKey) {
-    Object probe = LocalEntry.probe(sharedKey);
     if (indexed) {
-      return localKeys.get(probe);
+      return localKeys.get(sharedKey);
     }
     for (Map.Entry<Object, CacheEntry<V>> entry : entries.asMap().entrySet()) {
-      CacheEntry<V> held = entry.getValue();
-      if (probe.equals(held) || sharedKey.equals(held.sharedKey())) {
+      if (entry.getValue().sharedKey().equals(sharedKey)) {
         return entry.getKey();
       }
     }

@@ -81,7 +81,6 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
       Clock clock,
       LongSupplier nanoTime,
       Ticker ticker,
-      Clock hitClock,
       Executor executor,
       long localMaximumSize,
       int maxValueBytes,
@@ -105,14 +104,7 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
     this.freshness = new FreshnessPolicy(definition, stampede.random);
     this.local =
         new LocalTier<>(
-            definition,
-            freshness,
-            clock,
-            hitClock,
-            ticker,
-            executor,
-            localMaximumSize,
-            shared.isPresent());
+            definition, freshness, clock, ticker, executor, localMaximumSize, shared.isPresent());
     this.generation = new Generation(definition.name(), coherence, shared.isPresent());
     this.entries = new SharedEntries<>(context, freshness);
     this.lock = new StampedeLock<>(context, entries, freshness);
@@ -433,13 +425,10 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
     }
   }
 
-  /**
-   * The in-process entry if it is current (not invalidated, and not past its own expiry where the
-   * cache has {@code ttlFrom}), else {@code null}; uncounted.
-   */
+  /** The in-process entry if it is current (not invalidated), else {@code null}; uncounted. */
   private CacheEntry<V> current(Object localKey) {
     CacheEntry<V> entry = local.get(localKey);
-    if (entry != null && (!generation.isCurrent(entry) || local.expired(entry))) {
+    if (entry != null && !generation.isCurrent(entry)) {
       local.remove(localKey, entry);
       return null;
     }

@@ -4,6 +4,7 @@ import dev.cachegen.runtime.CacheRuntime;
 import dev.cachegen.runtime.CoherenceMode;
 import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.Keys;
+import dev.cachegen.testing.Await;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -64,15 +65,19 @@ public class CoherenceModeBenchmark {
     long operations;
 
     @Setup(Level.Trial)
-    public void setUp() throws InterruptedException {
+    public void setUp() {
       redis = LocalRedis.start();
       redis.flush();
       runtime = CacheRuntime.builder().redis(redis.uri()).coherence(mode).build();
       service = new RuntimeApiItemService(delegate, runtime);
       items = service.items();
       L2HitBenchmark.fill(service);
-      // Let the reports of the fill's own writes arrive, then read the keys back into L1.
-      TimeUnit.MILLISECONDS.sleep(500);
+      if (mode != CoherenceMode.EVENTS) {
+        // Redis reports the fill's writes in order: once the last key's report has emptied its L1
+        // entry, every earlier one has arrived too. Then read the keys back into L1.
+        Object last = Keys.local(Workload.id(Workload.KEY_COUNT - 1));
+        Await.until("the reports of the fill's writes", () -> items.getIfPresent(last) == null);
+      }
       L2HitBenchmark.fill(service);
       commandsAtStart = redis.commandCounts();
     }

@@ -93,13 +93,7 @@ public final class InvalidationDelay {
 
   private static CacheRuntime node(LocalRedis redis, CoherenceMode mode) {
     CacheRuntime runtime = CacheRuntime.builder().redis(redis.uri()).coherence(mode).build();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (runtime.stats().localTierResets() < 1) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the runtime did not subscribe within 10 s");
-      }
-      Thread.onSpinWait();
-    }
+    LocalRedis.awaitSubscribed(runtime);
     return runtime;
   }
 

@@ -1,11 +1,12 @@
 package dev.cachegen.benchmarks;
 
 import dev.cachegen.runtime.CacheRuntime;
+import dev.cachegen.testing.Await;
 import dev.cachegen.testing.TestRedis;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -76,18 +77,10 @@ final class LocalRedis implements AutoCloseable {
    * generation again: a round trip that is not part of a miss once the runtime runs.
    */
   static void awaitSubscribed(CacheRuntime runtime) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (runtime.stats().localTierResets() == 0) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the runtime never subscribed to its events");
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the subscription", e);
-      }
-    }
+    Await.until(
+        runtime + " to subscribe to its events",
+        () -> runtime.stats().localTierResets() > 0,
+        Duration.ofSeconds(10));
   }
 
   /** Removes every key, so each trial starts from an empty server. */

@@ -6,9 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import reactor.core.publisher.Mono;
 
 /**
- * The same lookup cached four ways, for {@link ReturnKindHitBenchmark}: a plain value with a fixed
- * ttl, a plain value whose ttl comes from the value ({@code ttlFrom}), a {@code CompletableFuture}
- * and a Reactor {@code Mono}.
+ * The same lookup cached five ways, for {@link ReturnKindHitBenchmark}: a plain value with a fixed
+ * ttl, a plain value whose ttl comes from the value ({@code ttlFrom}; once living longer than
+ * {@code localTtl}, once shorter), a {@code CompletableFuture} and a Reactor {@code Mono}.
  */
 public interface Quotes {
   /** A price valid until a point in time. */
@@ -19,6 +19,14 @@ public interface Quotes {
 
   @Cached(name = "quotes.ttlFrom", ttl = "10m", ttlFrom = "{result.validUntil}")
   Quote ttlFrom(long id);
+
+  /** Quotes valid for less than {@code localTtl}: each in-process hit checks the expiry. */
+  @Cached(
+      name = "quotes.ttlFromShort",
+      ttl = "1h",
+      localTtl = "30m",
+      ttlFrom = "{result.validUntil}")
+  Quote ttlFromShort(long id);
 
   @Cached(name = "quotes.future", ttl = "10m")
   CompletableFuture<Quote> future(long id);

@@ -105,6 +105,31 @@ class TtlFromTest {
     }
   }
 
+  /**
+   * The in-process tier keeps Caffeine's fixed {@code localTtl} for these caches too; only entries
+   * with less than that to live check their own expiry on a read.
+   */
+  @Test
+  void aValueThatOutlivesLocalTtlLeavesTheInProcessTierAtLocalTtl() {
+    try (CacheRuntime runtime = CacheRuntime.builder().clock(clock).build()) {
+      Cache<String> cache = runtime.cache(definition("t.long"));
+      find(cache, "long", () -> load("d:240000"));
+      find(cache, "short", () -> load("d:10000"));
+      assertEquals(2, loads.get());
+      assertBetween(
+          59_000, 60_000, runtime.inspect("t.long", "[long]").local().timeToLive().toMillis());
+      assertBetween(
+          9_000, 10_000, runtime.inspect("t.long", "[short]").local().timeToLive().toMillis());
+
+      clock.advance(Duration.ofSeconds(59));
+      find(cache, "long", () -> load("d:240000"));
+      assertEquals(2, loads.get(), "held for localTtl");
+      clock.advance(Duration.ofSeconds(2));
+      find(cache, "long", () -> load("d:240000"));
+      assertEquals(3, loads.get(), "not past localTtl, though the value lives four minutes");
+    }
+  }
+
   @Test
   void anExpiredValueIsReturnedButNotCached() {
     try (CacheRuntime runtime = redisRuntime()) {

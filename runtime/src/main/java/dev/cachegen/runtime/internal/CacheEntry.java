@@ -22,6 +22,13 @@ public final class CacheEntry<V> {
   private final long[] tagVersions;
   private final String sharedKey;
 
+  /**
+   * Whether the in-process tier must compare {@link #expiresAtMillis()} with the clock on each
+   * read: set once, before the entry is published to other threads (through the in-process tier's
+   * map), and never cleared.
+   */
+  private boolean checkExpiryOnRead;
+
   /** An entry that never expires by itself, for tests of the format and the codec. */
   public CacheEntry(V value, long storedAtMillis, long loadNanos) {
     this(value, storedAtMillis, Long.MAX_VALUE, loadNanos, 0, NO_TAGS, NO_VERSIONS, "");
@@ -91,6 +98,20 @@ public final class CacheEntry<V> {
   /** The shared key of the entry, also for entries held only in the in-process tier. */
   public String sharedKey() {
     return sharedKey;
+  }
+
+  /**
+   * Marks the entry as one that expires before the in-process tier's fixed expiry would drop it, so
+   * that each read there checks its expiry. For the in-process tier only, which calls it before it
+   * publishes the entry.
+   */
+  public void checkExpiryOnRead() {
+    this.checkExpiryOnRead = true;
+  }
+
+  /** Whether {@link #checkExpiryOnRead()} was called. */
+  public boolean checksExpiryOnRead() {
+    return checkExpiryOnRead;
   }
 
   public boolean hasTags() {

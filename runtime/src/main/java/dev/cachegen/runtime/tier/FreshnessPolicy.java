@@ -39,8 +39,8 @@ final class FreshnessPolicy {
   }
 
   /**
-   * Whether entries expire each at its own time ({@code ttlFrom}), so the in-process tier must
-   * follow each entry's expiry rather than a fixed {@code localTtl}.
+   * Whether entries expire each at its own time ({@code ttlFrom}), so the in-process tier must not
+   * keep one past its expiry, as a fixed {@code localTtl} alone would.
    */
   boolean perEntryTtl() {
     return ttlFrom != null;

@@ -26,9 +26,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * own expiry plus the stale windows, for caches that check freshness; otherwise a fixed {@code
  * localTtl}, Caffeine's cheapest expiry per hit. An entry read from Redis late in its life may then
  * stay up to {@code localTtl} past its Redis expiry, the same bound {@code localTtl} puts on
- * staleness anyway.
+ * staleness anyway, except in caches whose values give their own ttl ({@code ttlFrom}): there an
+ * entry never outlives its own expiry. Those keep the fixed expiry too, since Caffeine's per-entry
+ * expiry doubles the cost of a hit (benchmarks/README.md, hit paths); an entry stored with less
+ * than {@code localTtl} to live is marked, and each read of a marked entry compares its expiry with
+ * the clock. Entries that live longer than {@code localTtl} cost a hit nothing more.
  */
 final class LocalTier<V> {
+  /**
+   * How much longer than {@code localTtl} an entry must live to go unmarked: covers the time
+   * between the clock read that decides and Caffeine's own read of the write time (a pause of the
+   * JVM, a step of the wall clock).
+   */
+  private static final long MARK_MARGIN_MILLIS = 1_000;
+
   private final Cache<Object, CacheEntry<V>> entries;
 
   /** Shared key to local key, kept only when there are other runtimes to hear from. */
@@ -38,6 +49,12 @@ final class LocalTier<V> {
 
   /** {@code localMaximumSize(0)}: Caffeine would evict only later, on its maintenance thread. */
   private final boolean disabled;
+
+  /** Whether entries shorter-lived than {@code localTtl} are marked to check their expiry. */
+  private final boolean marksShortLived;
+
+  private final long localTtlMillis;
+  private final Clock clock;
 
   /** Moves on with every invalidation; a load stores only if it did not move meanwhile. */
   private final AtomicLong invalidations = new AtomicLong();
@@ -52,6 +69,9 @@ final class LocalTier<V> {
       boolean indexed) {
     this.indexed = indexed;
     this.disabled = maximumSize == 0;
+    this.clock = clock;
+    this.localTtlMillis = TimeUnit.NANOSECONDS.toMillis(definition.localTtlNanos());
+    this.marksShortLived = !definition.sliding() && !freshness.checked() && freshness.perEntryTtl();
     Caffeine<Object, CacheEntry<V>> builder =
         Caffeine.newBuilder()
             .maximumSize(maximumSize)
@@ -65,7 +85,7 @@ final class LocalTier<V> {
                 });
     if (definition.sliding()) {
       builder.expireAfterAccess(definition.localTtlNanos(), TimeUnit.NANOSECONDS);
-    } else if (freshness.checked() || freshness.perEntryTtl()) {
+    } else if (freshness.checked()) {
       builder = builder.expireAfter(new EntryExpiry<V>(definition, freshness, clock));
     } else {
       builder.expireAfterWrite(definition.localTtlNanos(), TimeUnit.NANOSECONDS);
@@ -73,9 +93,14 @@ final class LocalTier<V> {
     this.entries = builder.build();
   }
 
-  /** The entry under {@code localKey}, unchecked: it may be invalidated or stale. */
+  /** The entry under {@code localKey}, unexpired but unchecked: it may be invalidated or stale. */
   CacheEntry<V> get(Object localKey) {
-    return entries.getIfPresent(localKey);
+    CacheEntry<V> entry = entries.getIfPresent(localKey);
+    if (entry != null && entry.checksExpiryOnRead() && clock.millis() >= entry.expiresAtMillis()) {
+      remove(localKey, entry);
+      return null;
+    }
+    return entry;
   }
 
   /** The invalidation sequence now; pass it to {@link #putIfUnchanged} after a load. */
@@ -97,6 +122,10 @@ final class LocalTier<V> {
   void put(Object localKey, CacheEntry<V> entry) {
     if (disabled) {
       return;
+    }
+    if (marksShortLived
+        && entry.expiresAtMillis() - clock.millis() < localTtlMillis + MARK_MARGIN_MILLIS) {
+      entry.checkExpiryOnRead(); // before the map below publishes it
     }
     if (!indexed) {
       entries.put(localKey, entry);
@@ -184,10 +213,17 @@ final class LocalTier<V> {
     if (perEntry.isPresent()) {
       return perEntry.get().getExpiresAfter(localKey);
     }
-    return policy
-        .expireAfterWrite()
-        .or(policy::expireAfterAccess)
-        .flatMap(fixed -> fixed.ageOf(localKey).map(age -> fixed.getExpiresAfter().minus(age)));
+    Optional<Duration> fixed =
+        policy
+            .expireAfterWrite()
+            .or(policy::expireAfterAccess)
+            .flatMap(after -> after.ageOf(localKey).map(age -> after.getExpiresAfter().minus(age)));
+    CacheEntry<V> entry = policy.getIfPresentQuietly(localKey);
+    if (fixed.isEmpty() || entry == null || !entry.checksExpiryOnRead()) {
+      return fixed;
+    }
+    Duration own = Duration.ofMillis(Math.max(0, entry.expiresAtMillis() - clock.millis()));
+    return Optional.of(own.compareTo(fixed.get()) < 0 ? own : fixed.get());
   }
 
   /**
@@ -216,9 +252,9 @@ final class LocalTier<V> {
   }
 
   /**
-   * Per-entry expiry for caches that check freshness or whose values give their own ttl: the local
-   * ttl, but never past the entry's expiry, so that all JVMs let go of a value when Redis does;
-   * plus the stale windows when the expiry is what ends it.
+   * Per-entry expiry for caches that check freshness: the local ttl, but never past the entry's
+   * expiry, so that all JVMs let go of a value when Redis does; plus the stale windows when the
+   * expiry is what ends it.
    */
   private static final class EntryExpiry<V> implements Expiry<Object, CacheEntry<V>> {
     private final long localTtlNanos;

@@ -138,6 +138,30 @@ class KeyInspectionTest {
     }
   }
 
+  /**
+   * An in-memory cache without tags keeps local entries, which hold a hash of their shared key
+   * instead of the key: the operations tools still find each by its key, and only it.
+   */
+  @Test
+  void anInMemoryRuntimeFindsLocalEntriesByTheHashOfTheirKey() {
+    try (CacheRuntime runtime = CacheRuntime.inMemory()) {
+      Cache<String> users = runtime.cache(USERS);
+      for (long id = 1; id <= 3; id++) {
+        String sharedKey =
+            users.sharedKey().literal("user:").value("eu").literal("/").value(id).build();
+        users.get(Keys.local("eu", id), sharedKey, null, () -> "Eve");
+      }
+      assertNull(users.getIfPresent(Keys.local("eu", 2L)).sharedKey(), "a local entry");
+
+      assertTrue(runtime.inspect("users", "user:[eu]/[2]").local().present());
+      assertFalse(runtime.inspect("users", "user:[eu]/[4]").local().present());
+      runtime.evict("users", "user:[eu]/[2]");
+      assertNull(users.getIfPresent(Keys.local("eu", 2L)), "evicted");
+      assertNotNull(users.getIfPresent(Keys.local("eu", 1L)), "its neighbours stay");
+      assertNotNull(users.getIfPresent(Keys.local("eu", 3L)), "its neighbours stay");
+    }
+  }
+
   @Test
   void escapedNullAndLongKeysAreWrittenAsTheBuilderWritesThem() {
     try (CacheRuntime runtime = CacheRuntime.inMemory()) {

@@ -78,7 +78,7 @@ public class EntryEncodingBenchmark {
   @Setup
   public void setUp() throws Exception {
     codec = encoding(encoding).forType(valueType(jsonBytes));
-    entry = new CacheEntry<>(value(jsonBytes), 1_700_000_000_000L, 12_345);
+    entry = CacheEntry.of(value(jsonBytes), 1_700_000_000_000L, 12_345);
     encoded = EntryFormat.encode(entry, codec);
     if (!EntryFormat.decode(encoded, codec, "k").value().equals(entry.value())) {
       throw new AssertionError(encoding + " does not round-trip");
@@ -105,7 +105,7 @@ public class EntryEncodingBenchmark {
       StringBuilder row = new StringBuilder(String.format("%-11s", name));
       for (int size : new int[] {120, 2048, 65536}) {
         EntryCodec<Object> codec = encoding(name).forType(valueType(size));
-        CacheEntry<Object> entry = new CacheEntry<>(value(size), 1L, 2L);
+        CacheEntry<Object> entry = CacheEntry.of(value(size), 1L, 2L);
         byte[] bytes = EntryFormat.encode(entry, codec);
         byte[] json = EntryFormat.encode(entry, encoding("JSON").forType(valueType(size)));
         String change =

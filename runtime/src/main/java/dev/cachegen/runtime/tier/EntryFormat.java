@@ -168,7 +168,7 @@ final class EntryFormat {
         throw new CorruptEntryException("payload decodes to null without the null flag");
       }
     }
-    return new CacheEntry<>(
+    return CacheEntry.of(
         value,
         storedAtMillis,
         expiresAtMillis,

@@ -26,8 +26,15 @@ final class FreshnessPolicy {
   private final DoubleSupplier random;
   private final TtlFrom<Object> ttlFrom;
 
+  /**
+   * Whether entries without tags are {@linkplain CacheEntry#local local}: in a runtime without a
+   * shared tier, where no entry is encoded for Redis, and in a cache that reads no entry's expiry
+   * (not checked, no {@code ttlFrom}), so that only the fixed {@code localTtl} ends an entry.
+   */
+  private final boolean localEntries;
+
   @SuppressWarnings("unchecked") // the definition's values are the entries' values
-  FreshnessPolicy(CacheDefinition<?> definition, DoubleSupplier random) {
+  FreshnessPolicy(CacheDefinition<?> definition, DoubleSupplier random, boolean sharedTier) {
     this.checked = definition.checksFreshness();
     this.ttlMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(definition.ttlNanos()));
     this.beta = definition.earlyRefresh();
@@ -36,6 +43,7 @@ final class FreshnessPolicy {
     this.staleIfErrorMillis = TimeUnit.NANOSECONDS.toMillis(definition.staleIfErrorNanos());
     this.random = random;
     this.ttlFrom = (TtlFrom<Object>) definition.ttlFrom();
+    this.localEntries = !sharedTier && !checked && ttlFrom == null && !definition.sliding();
   }
 
   /**
@@ -96,7 +104,10 @@ final class FreshnessPolicy {
     return nowMillis + jittered(Math.min(own, ttlMillis));
   }
 
-  /** A new entry of {@code value}, stored at {@code nowMillis}, with its expiry. */
+  /**
+   * A new entry of {@code value}, stored at {@code nowMillis}, with its expiry: a local entry where
+   * nothing reads more ({@link #localEntries}), else a full one.
+   */
   <V> CacheEntry<V> entry(
       V value,
       long nowMillis,
@@ -105,7 +116,10 @@ final class FreshnessPolicy {
       String[] tags,
       long[] versions,
       String sharedKey) {
-    return new CacheEntry<>(
+    if (localEntries && tags.length == 0) {
+      return CacheEntry.local(value, generation, sharedKey);
+    }
+    return CacheEntry.of(
         value,
         nowMillis,
         expiresAt(value, nowMillis),

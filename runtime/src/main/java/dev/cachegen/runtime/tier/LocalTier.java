@@ -79,7 +79,7 @@ final class LocalTier<V> {
             .executor(executor)
             .<Object, CacheEntry<V>>evictionListener(
                 (Object key, CacheEntry<V> entry, RemovalCause cause) -> {
-                  if (key != null && entry != null) {
+                  if (indexed && key != null && entry != null) {
                     localKeys.remove(entry.sharedKey(), key);
                   }
                 });
@@ -177,7 +177,9 @@ final class LocalTier<V> {
 
   /** Drops {@code held}'s mapping, inside the atomic operation that removes it. */
   private CacheEntry<V> removed(Object localKey, CacheEntry<V> held) {
-    localKeys.remove(held.sharedKey(), localKey);
+    if (indexed) {
+      localKeys.remove(held.sharedKey(), localKey);
+    }
     return null;
   }
 
@@ -199,7 +201,7 @@ final class LocalTier<V> {
       return localKeys.get(sharedKey);
     }
     for (Map.Entry<Object, CacheEntry<V>> entry : entries.asMap().entrySet()) {
-      if (entry.getValue().sharedKey().equals(sharedKey)) {
+      if (entry.getValue().hasSharedKey(sharedKey)) {
         return entry.getKey();
       }
     }

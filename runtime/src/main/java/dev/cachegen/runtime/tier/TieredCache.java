@@ -101,7 +101,7 @@ public final class TieredCache<V> implements Cache<V>, Coherence.Listener {
             maxValueBytes);
     this.recordLocalStats = recordLocalStats;
     this.namespace = keys.entryNamespace(definition.name(), definition.shape());
-    this.freshness = new FreshnessPolicy(definition, stampede.random);
+    this.freshness = new FreshnessPolicy(definition, stampede.random, shared.isPresent());
     this.local =
         new LocalTier<>(
             definition, freshness, clock, ticker, executor, localMaximumSize, shared.isPresent());

@@ -21,7 +21,7 @@ class EntryFormatTest {
 
   @Test
   void roundTripsAValueWithItsMetadata() throws Exception {
-    byte[] bytes = EntryFormat.encode(new CacheEntry<>(new Item(1, "one"), 1234L, 5678L), codec);
+    byte[] bytes = EntryFormat.encode(CacheEntry.of(new Item(1, "one"), 1234L, 5678L), codec);
     CacheEntry<Item> entry = EntryFormat.decode(bytes, codec, "k");
     assertEquals(new Item(1, "one"), entry.value());
     assertEquals(1234L, entry.storedAtMillis());
@@ -30,7 +30,7 @@ class EntryFormatTest {
 
   @Test
   void roundTripsACachedNull() throws Exception {
-    byte[] bytes = EntryFormat.encode(new CacheEntry<Item>(null, 1L, 2L), codec);
+    byte[] bytes = EntryFormat.encode(CacheEntry.<Item>of(null, 1L, 2L), codec);
     assertEquals(EntryFormat.HEADER_LENGTH, bytes.length);
     assertNull(EntryFormat.decode(bytes, codec, "k").value());
   }
@@ -53,20 +53,20 @@ class EntryFormatTest {
     EntryCodec<List<String>> other =
         ValueEncoding.plain(JacksonCodec.create())
             .forType(Types.parameterized(List.class, String.class));
-    byte[] bytes = EntryFormat.encode(new CacheEntry<>(List.of("x"), 1L, 2L), other);
+    byte[] bytes = EntryFormat.encode(CacheEntry.of(List.of("x"), 1L, 2L), other);
     assertThrows(Exception.class, () -> EntryFormat.decode(bytes, codec, "k"));
   }
 
   @Test
   void rejectsATruncatedPayload() throws Exception {
-    byte[] bytes = EntryFormat.encode(new CacheEntry<>(new Item(1, "one"), 1L, 2L), codec);
+    byte[] bytes = EntryFormat.encode(CacheEntry.of(new Item(1, "one"), 1L, 2L), codec);
     byte[] truncated = Arrays.copyOf(bytes, bytes.length - 3);
     assertThrows(Exception.class, () -> EntryFormat.decode(truncated, codec, "k"));
   }
 
   @Test
   void theHeaderStartsWithMagicAndVersion() throws Exception {
-    byte[] bytes = EntryFormat.encode(new CacheEntry<>(new Item(1, "x"), 1L, 2L), codec);
+    byte[] bytes = EntryFormat.encode(CacheEntry.of(new Item(1, "x"), 1L, 2L), codec);
     assertArrayEquals(new byte[] {EntryFormat.MAGIC, EntryFormat.VERSION}, Arrays.copyOf(bytes, 2));
   }
 }

@@ -29,7 +29,7 @@ class LocalIndexTest {
   private static LocalTier<String> indexedTier(CacheDefinition<String> definition, long size) {
     return new LocalTier<>(
         definition,
-        new FreshnessPolicy(definition, () -> 0.5),
+        new FreshnessPolicy(definition, () -> 0.5, true),
         Clock.systemUTC(),
         Ticker.systemTicker(),
         Runnable::run,
@@ -47,8 +47,7 @@ class LocalIndexTest {
         // Popular keys first, so that TinyLFU turns new, colder ones away.
         String key = i % 2 == 0 ? "hot" + (i % 20) : "cold" + i;
         local.put(
-            key,
-            new CacheEntry<>(key, now, now + 60_000, 1, 0, NO_TAGS, NO_VERSIONS, "p:i:" + key));
+            key, CacheEntry.of(key, now, now + 60_000, 1, 0, NO_TAGS, NO_VERSIONS, "p:i:" + key));
       }
       local.cleanUp();
       assertTrue(local.estimatedSize() <= size, "size " + size);
@@ -62,9 +61,9 @@ class LocalIndexTest {
     LocalTier<String> local = indexedTier(definition, 100);
     long now = System.currentTimeMillis();
     CacheEntry<String> loaded =
-        new CacheEntry<>("v1", now, now + 60_000, 1, 0, NO_TAGS, NO_VERSIONS, "p:i:k");
+        CacheEntry.of("v1", now, now + 60_000, 1, 0, NO_TAGS, NO_VERSIONS, "p:i:k");
     CacheEntry<String> newer =
-        new CacheEntry<>("v2", now, now + 60_000, 1, 0, NO_TAGS, NO_VERSIONS, "p:i:k");
+        CacheEntry.of("v2", now, now + 60_000, 1, 0, NO_TAGS, NO_VERSIONS, "p:i:k");
     local.put("k", loaded);
     local.put("k", newer); // another thread's load or write
     // The first load's store raced with an invalidation, so it takes back what it stored: by now

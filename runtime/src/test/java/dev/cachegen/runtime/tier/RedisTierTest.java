@@ -217,7 +217,7 @@ class RedisTierTest {
    */
   private static <T> byte[] entry(T value, Class<?> type, String key, long now) throws Exception {
     CacheEntry<T> entry =
-        new CacheEntry<>(value, now, now + 60_000, 1_000, 0, new String[0], new long[0], key);
+        CacheEntry.of(value, now, now + 60_000, 1_000, 0, new String[0], new long[0], key);
     return EntryFormat.encode(entry, ValueEncoding.plain(JacksonCodec.create()).<T>forType(type));
   }
 

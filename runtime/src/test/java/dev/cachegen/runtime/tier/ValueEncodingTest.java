@@ -65,7 +65,7 @@ class ValueEncodingTest {
   }
 
   private static byte[] encode(ValueEncoding encoding, Order value) throws Exception {
-    return EntryFormat.encode(new CacheEntry<>(value, 1L, 2L), codec(encoding));
+    return EntryFormat.encode(CacheEntry.of(value, 1L, 2L), codec(encoding));
   }
 
   private static Order decode(ValueEncoding encoding, byte[] bytes) throws Exception {
@@ -126,7 +126,7 @@ class ValueEncodingTest {
     ValueEncoding lz4 =
         new ValueEncoding(JacksonCodec.create(), ValueFormat.CBOR, Compression.LZ4, 0);
     EntryCodec<byte[]> codec = lz4.forType(byte[].class);
-    byte[] bytes = EntryFormat.encode(new CacheEntry<>(noise, 1L, 2L), codec);
+    byte[] bytes = EntryFormat.encode(CacheEntry.of(noise, 1L, 2L), codec);
     assertEquals(EntryFormat.flags(ValueFormat.CBOR, Compression.NONE), bytes[2]);
     assertArrayEquals(noise, EntryFormat.decode(bytes, codec, "k").value());
   }

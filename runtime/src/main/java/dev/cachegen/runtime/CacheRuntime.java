@@ -15,6 +15,7 @@ import dev.cachegen.runtime.redis.RedisSharedTier;
 import dev.cachegen.runtime.shared.Coherence;
 import dev.cachegen.runtime.shared.KeySpace;
 import dev.cachegen.runtime.shared.SharedTier;
+import dev.cachegen.runtime.tier.CoarseTicker;
 import dev.cachegen.runtime.tier.StampedeSettings;
 import dev.cachegen.runtime.tier.TieredCache;
 import dev.cachegen.runtime.tier.ValueEncoding;
@@ -76,6 +77,10 @@ public final class CacheRuntime implements AutoCloseable {
   private final Clock clock;
   private final LongSupplier nanoTime;
   private final Ticker ticker;
+
+  /** The ticker's thread, when the runtime started one; stopped by {@link #close()}. */
+  private final CoarseTicker coarseTicker;
+
   private final Executor executor;
   private final ExecutorService ownedExecutor;
   private final long localMaximumSize;
@@ -117,7 +122,16 @@ public final class CacheRuntime implements AutoCloseable {
       this.nanoTime = () -> TimeUnit.MILLISECONDS.toNanos(custom.millis());
     }
     LongSupplier ticks = nanoTime;
-    this.ticker = builder.clock == Builder.SYSTEM_CLOCK ? Ticker.systemTicker() : ticks::getAsLong;
+    if (builder.clock != Builder.SYSTEM_CLOCK) {
+      this.ticker = ticks::getAsLong;
+      this.coarseTicker = null;
+    } else if (builder.expiryResolutionNanos > 0) {
+      this.coarseTicker = CoarseTicker.start(builder.expiryResolutionNanos, TimeUnit.NANOSECONDS);
+      this.ticker = coarseTicker;
+    } else {
+      this.ticker = Ticker.systemTicker();
+      this.coarseTicker = null;
+    }
     if (builder.executor != null) {
       this.executor = builder.executor;
       this.ownedExecutor = null;
@@ -372,6 +386,9 @@ public final class CacheRuntime implements AutoCloseable {
     } finally {
       coherence.close();
       shared.close();
+      if (coarseTicker != null) {
+        coarseTicker.close();
+      }
     }
   }
 

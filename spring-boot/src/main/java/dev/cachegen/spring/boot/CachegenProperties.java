@@ -29,6 +29,12 @@ public class CachegenProperties {
   /** Whether in-process hits are counted (a few nanoseconds per hit). */
   private Boolean recordStats;
 
+  /**
+   * Step of the in-process tier's expiry clock (default 10ms): entries may outlive their local ttl
+   * by about that much; 0 reads the system clock on every hit and starts no ticker thread.
+   */
+  private Duration expiryResolution;
+
   /** Most Redis connections the runtime opens. */
   private Integer redisPoolSize;
 
@@ -100,6 +106,14 @@ public class CachegenProperties {
 
   public void setRedisPoolSize(Integer redisPoolSize) {
     this.redisPoolSize = redisPoolSize;
+  }
+
+  public Duration getExpiryResolution() {
+    return expiryResolution;
+  }
+
+  public void setExpiryResolution(Duration expiryResolution) {
+    this.expiryResolution = expiryResolution;
   }
 
   public Duration getLoadTimeout() {

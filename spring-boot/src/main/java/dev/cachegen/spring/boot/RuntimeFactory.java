@@ -115,6 +115,9 @@ final class RuntimeFactory {
     if (p.getRecordStats() != null) {
       set("cachegen.record-stats", p.getRecordStats(), builder::recordStats);
     }
+    if (p.getExpiryResolution() != null) {
+      set("cachegen.expiry-resolution", p.getExpiryResolution(), builder::expiryResolution);
+    }
     if (p.getRedisPoolSize() != null) {
       set("cachegen.redis-pool-size", p.getRedisPoolSize(), builder::redisPoolSize);
     }

@@ -105,10 +105,30 @@ class PropertiesTest {
   }
 
   @Test
+  void aZeroExpiryResolutionStartsNoTickerThread() {
+    long before = tickerThreads();
+    try (ConfigurableApplicationContext app = Apps.plain("cachegen.expiry-resolution=0ms")) {
+      assertTrue(app.isRunning());
+      assertEquals(before, tickerThreads());
+    }
+    try (ConfigurableApplicationContext app = Apps.plain()) {
+      assertTrue(app.isRunning());
+      assertEquals(before + 1, tickerThreads(), "the default starts one");
+    }
+  }
+
+  private static long tickerThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals("cachegen-ticker"))
+        .count();
+  }
+
+  @Test
   void aRejectedValueNamesItsProperty() {
     assertStartFails("cachegen.key-prefix", "cachegen.key-prefix=no spaces");
     assertStartFails("cachegen.stampede.wait", "cachegen.stampede.wait=-1s");
     assertStartFails("cachegen.write-behind.capacity", "cachegen.write-behind.capacity=0");
+    assertStartFails("cachegen.expiry-resolution", "cachegen.expiry-resolution=5s");
     assertStartFails("spring.data.redis.url", "spring.data.redis.url=http://example.com");
     assertStartFails("spring.data.redis.ssl.bundle", "spring.data.redis.ssl.bundle=corporate");
   }

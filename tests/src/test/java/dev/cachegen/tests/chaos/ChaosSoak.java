@@ -113,9 +113,11 @@ class ChaosSoak {
     }
   }
 
-  /** The row's name in the soak's table, which holds both set-ups' rows without a fault. */
+  /** The row's name in the soak's table, which holds both set-ups' rows of faults not injected. */
   private static String renamed(String fault, String topology) {
-    return fault.equals(HistoryChecker.NONE) || fault.equals(FaultWindow.WARM_UP)
+    return fault.equals(HistoryChecker.NONE)
+            || fault.equals(FaultWindow.WARM_UP)
+            || fault.equals(StallProbe.KIND)
         ? fault + " (" + topology + ")"
         : fault;
   }

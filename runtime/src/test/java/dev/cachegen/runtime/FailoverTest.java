@@ -4,6 +4,7 @@ import static dev.cachegen.runtime.TestCaches.find;
 import static dev.cachegen.runtime.TestCaches.strings;
 import static dev.cachegen.runtime.TestRuntimes.awaitSubscribed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachegen.runtime.internal.Cache;
 import dev.cachegen.runtime.internal.Keys;
@@ -12,6 +13,9 @@ import dev.cachegen.testing.FaultProxy;
 import dev.cachegen.testing.RedisSentinel;
 import dev.cachegen.testing.RedisServer;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -93,5 +97,77 @@ class FailoverTest {
         assertEquals("v2", find(theirs, "k", () -> "must come from the new master"));
       }
     }
+  }
+
+  @Test
+  void aStampedeLockTakenOnTheOldMasterIsReleasedOnTheNewOne() throws Exception {
+    try (RedisServer master = RedisServer.start();
+        RedisServer replica =
+            RedisServer.startWith("--replicaof", master.host(), Integer.toString(master.port()));
+        RedisSentinel sentinel = RedisSentinel.start(MASTER, master);
+        CacheRuntime runtime =
+            CacheRuntime.builder()
+                .redisSentinel(MASTER, sentinel.uri())
+                .keyPrefix("lock")
+                .build()) {
+      awaitReplica(sentinel);
+      Cache<String> cache = runtime.cache(strings("fo.locked").build());
+      String sharedKey = cache.sharedKey().value("k").build();
+      String lockKey = "lock:!lock:" + sharedKey.substring("lock:".length());
+      awaitSubscribed(runtime);
+      CountDownLatch loading = new CountDownLatch(1);
+      CompletableFuture<String> load =
+          CompletableFuture.supplyAsync(
+              () ->
+                  find(
+                      cache,
+                      "k",
+                      () -> {
+                        loading.await();
+                        return "v";
+                      }));
+      Await.until("the lock on the replica", () -> replica.command("EXISTS", lockKey).equals("1"));
+      long resets = runtime.stats().localTierResets();
+      failOver(sentinel, replica);
+      Await.until(
+          "the subscription on the new master",
+          () -> runtime.stats().localTierResets() >= resets + 2,
+          Duration.ofSeconds(30));
+
+      // The load ends: storing its value and releasing the lock is the first command the runtime
+      // sends to the new master.
+      loading.countDown();
+      assertEquals("v", load.get(10, TimeUnit.SECONDS));
+      assertEquals(
+          "0", replica.command("EXISTS", lockKey), "the lock outlived its owner's release");
+      assertTrue(replica.command("EXISTS", sharedKey).equals("1"));
+    }
+  }
+
+  private static void awaitReplica(RedisSentinel sentinel) {
+    Await.until(
+        "the sentinel to know the replica",
+        () -> sentinel.command("SENTINEL", "REPLICAS", MASTER).contains("slave"),
+        Duration.ofSeconds(30));
+  }
+
+  private static void failOver(RedisSentinel sentinel, RedisServer replica) {
+    Await.until(
+        "the sentinel to start a failover",
+        () -> {
+          try {
+            return sentinel.command("SENTINEL", "FAILOVER", MASTER).equals("OK");
+          } catch (IllegalStateException e) {
+            return false; // not ready yet
+          }
+        },
+        Duration.ofSeconds(30));
+    Await.until(
+        "the sentinel to name the replica",
+        () ->
+            sentinel
+                .command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER)
+                .endsWith(Integer.toString(replica.port())),
+        Duration.ofSeconds(30));
   }
 }

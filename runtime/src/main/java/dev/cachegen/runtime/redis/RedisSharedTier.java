@@ -323,7 +323,7 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   }
 
   private <T> T call(Supplier<T> command) {
-    master.check(); // G5: a new master is not read before the caches moved their generations
+    master.check(); // G5: the caches move their generations before a new master is read
     if (!breaker.tryAcquire()) {
       throw SharedTierException.CIRCUIT_OPEN;
     }

@@ -443,11 +443,10 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   }
 
   /**
-   * A failover: the new master may lack writes the old one acknowledged, so an entry they replaced
-   * may be back there. Every cache of this runtime owes a new generation, taken on the new master
-   * before this runtime reads Redis again ({@link #repaired()}) and announced to the others, which
-   * makes every entry stored before it a miss; the in-process tier goes too, with the versions
-   * known from the old master.
+   * A failover: the new master may lack writes the old one acknowledged, so entries they replaced
+   * may be back. Every cache owes a new generation (G5), taken on the new master now or else before
+   * this runtime reads Redis again ({@link #repaired()}), and announced: every entry stored before
+   * reads as a miss. The in-process tier goes too, with the versions known from the old master.
    */
   @Override
   public void serverReplaced(String why) {
@@ -455,7 +454,9 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
       repairs.generation(cacheName);
     }
     dropEverything(why);
-    scheduleRepair();
+    if (!repaired()) {
+      scheduleRepair();
+    }
   }
 
   @Override

@@ -168,7 +168,7 @@ public interface SharedTier extends AutoCloseable {
     /**
      * The tier now talks to another server than before (a failover named a new master): writes the
      * old one acknowledged may be lost, so entries they replaced may be back. Called on the thread
-     * of the command that noticed, before that command would have run.
+     * of the command that noticed, before that command runs.
      */
     default void serverReplaced(String why) {}
   }

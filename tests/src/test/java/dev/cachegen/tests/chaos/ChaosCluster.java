@@ -131,10 +131,13 @@ final class ChaosCluster implements AutoCloseable {
    */
   void start(Duration warmUp) {
     long start = now();
+    probe.injecting(); // the warm-up's stalls (compiling, filling caches) are its own
     probe.start();
     nodes.forEach(node -> expect(node.send("start"), "started"));
     sleep(warmUp);
-    faults.add(FaultWindow.warmUp(start, now()));
+    long end = now();
+    faults.add(FaultWindow.warmUp(start, end));
+    probe.healed(end, 0);
   }
 
   /** Lets the nodes work without a fault for {@code duration}. */

@@ -8,6 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisProtocol;
 
 /**
  * Records the stalls of the cache's Redis that the suite did not inject: a {@code PING} every 10
@@ -70,6 +71,7 @@ final class StallProbe implements AutoCloseable {
                 new Jedis(
                     servers.get(i),
                     DefaultJedisClientConfig.builder()
+                        .protocol(RedisProtocol.RESP2)
                         .connectionTimeoutMillis(1_000)
                         .socketTimeoutMillis(10_000)
                         .build()));

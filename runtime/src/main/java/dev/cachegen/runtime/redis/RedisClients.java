@@ -27,21 +27,23 @@ final class RedisClients {
   /**
    * A client, what it talks to, where a subscription gets a connection of its own (one the
    * subscription can cut when its heartbeat stops answering), and whether such a connection is
-   * misplaced: connected to a server that is no longer the one to listen to.
+   * misplaced: connected to a server that is no longer the one to listen to; {@code master} names
+   * the server the pool talks to where that can change (Sentinel), else it is {@code null}.
    */
   record Client(
       UnifiedJedis client,
       boolean cluster,
       String description,
       Supplier<Connection> subscriptionConnection,
-      Predicate<Connection> misplaced) {
+      Predicate<Connection> misplaced,
+      Supplier<HostAndPort> master) {
     /** A client whose subscription stays where it connected. */
     Client(
         UnifiedJedis client,
         boolean cluster,
         String description,
         Supplier<Connection> subscriptionConnection) {
-      this(client, cluster, description, subscriptionConnection, connection -> false);
+      this(client, cluster, description, subscriptionConnection, connection -> false, null);
     }
   }
 
@@ -118,7 +120,8 @@ final class RedisClients {
         false,
         "sentinel " + masterName + nodes,
         () -> new Connection(client.getCurrentMaster(), config),
-        connection -> !connection.getHostAndPort().equals(client.getCurrentMaster()));
+        connection -> !connection.getHostAndPort().equals(client.getCurrentMaster()),
+        client::getCurrentMaster);
   }
 
   /**

@@ -60,6 +60,7 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   private final boolean cluster;
   private final Supplier<redis.clients.jedis.Connection> subscriptionConnection;
   private final Predicate<redis.clients.jedis.Connection> misplacedSubscription;
+  private final MasterWatch master;
 
   /** The configuration error Redis last answered with, until a call succeeds; else null. */
   private volatile String configurationProblem;
@@ -82,6 +83,7 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
     this.description = connection.description();
     this.subscriptionConnection = connection.subscriptionConnection();
     this.misplacedSubscription = connection.misplaced();
+    this.master = new MasterWatch(connection.master());
     String description = this.description;
     this.breaker =
         new CircuitBreaker(
@@ -292,6 +294,7 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
 
   @Override
   public AutoCloseable subscribe(String channel, String trackedPrefix, Subscriber subscriber) {
+    master.tell(subscriber);
     return RedisSubscription.start(
         subscriptionConnection, misplacedSubscription, channel, trackedPrefix, subscriber);
   }
@@ -320,6 +323,7 @@ public final class RedisSharedTier implements SharedTier, WriteBehindStores {
   }
 
   private <T> T call(Supplier<T> command) {
+    master.check(); // G5: the caches move their generations before a new master is read
     if (!breaker.tryAcquire()) {
       throw SharedTierException.CIRCUIT_OPEN;
     }

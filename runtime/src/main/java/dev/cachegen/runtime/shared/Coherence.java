@@ -92,7 +92,6 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
   private final TagVersions tagVersions;
   private final LongAdder eventsReceived = new LongAdder();
   private final LongAdder resets = new LongAdder();
-  private final AtomicBoolean invalidationFailureLogged = new AtomicBoolean();
   private final RepairLog repairs = new RepairLog();
   private final AtomicBoolean repairScheduled = new AtomicBoolean();
   private volatile boolean closed;
@@ -178,7 +177,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
       publish(CoherenceEvent.Kind.GENERATION_ADVANCED, cacheName, "", generation);
       return generation;
     } catch (SharedTierException e) {
-      logInvalidationFailure("invalidate all entries of " + cacheName, e);
+      repairs.logFailure("invalidate all entries of " + cacheName, e);
       repairs.generation(cacheName);
       scheduleRepair();
       return CacheEntry.UNKNOWN_GENERATION;
@@ -236,7 +235,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
         // Redis is unreachable: no other JVM can be told. Here, forget the version so that every
         // entry carrying the tag reads as stale until Redis answers again.
         tagVersions.forget(tag);
-        logInvalidationFailure("invalidate tag " + tag, e);
+        repairs.logFailure("invalidate tag " + tag, e);
         repairs.tag(tag);
         scheduleRepair();
       }
@@ -251,7 +250,7 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
       try {
         publish(CoherenceEvent.Kind.KEY_CHANGED, cacheName, sharedKey, 0);
       } catch (SharedTierException e) {
-        logInvalidationFailure("tell other JVMs that " + sharedKey + " changed", e);
+        repairs.logFailure("tell other JVMs that " + sharedKey + " changed", e);
         owe(cacheName, sharedKey);
       }
     }
@@ -443,6 +442,23 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
     eventsReceived.increment(); // after applying it: tests wait on this count
   }
 
+  /**
+   * A failover: the new master may lack writes the old one acknowledged, so entries they replaced
+   * may be back. Every cache owes a new generation (G5), taken on the new master now or else before
+   * this runtime reads Redis again ({@link #repaired()}), and announced: every entry stored before
+   * reads as a miss. The in-process tier goes too, with the versions known from the old master.
+   */
+  @Override
+  public void serverReplaced(String why) {
+    for (String cacheName : caches.keySet()) {
+      repairs.generation(cacheName);
+    }
+    dropEverything(why);
+    if (!repaired()) {
+      scheduleRepair();
+    }
+  }
+
   @Override
   public void changeReported(String key) {
     tracked.changed(key);
@@ -477,18 +493,6 @@ public final class Coherence implements SharedTier.Subscriber, AutoCloseable {
       subscription.close();
     } catch (Exception e) {
       log.debug("cachegen: closing the event subscription failed", e);
-    }
-  }
-
-  private void logInvalidationFailure(String what, SharedTierException e) {
-    if (invalidationFailureLogged.compareAndSet(false, true)) {
-      log.warn(
-          "cachegen: could not {} because Redis failed ({}); other JVMs keep their entries until"
-              + " their local ttl ends (further failures are logged at debug)",
-          what,
-          e.getMessage());
-    } else {
-      log.debug("cachegen: could not {}", what, e);
     }
   }
 }

@@ -3,6 +3,9 @@ package dev.cachegen.runtime.shared;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The invalidations this runtime owes the shared tier: the Redis side of a write, an eviction, a
@@ -12,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * coarser, still correct, and O(1).
  */
 final class RepairLog {
+  private static final Logger log = LoggerFactory.getLogger(RepairLog.class);
+
   /** The most single keys remembered; past this, their caches are invalidated whole. */
   static final int MAXIMUM_KEYS = 10_000;
 
@@ -21,6 +26,7 @@ final class RepairLog {
   private final Set<String> tags = ConcurrentHashMap.newKeySet();
   private final Set<String> generations = ConcurrentHashMap.newKeySet();
   private volatile boolean owed;
+  private final AtomicBoolean failureLogged = new AtomicBoolean();
 
   /** The Redis side of a write or an eviction of {@code sharedKey} failed: delete it later. */
   void key(String cacheName, String sharedKey) {
@@ -81,5 +87,18 @@ final class RepairLog {
   /** How many repairs are owed, for statistics and logs. */
   int size() {
     return keys.size() + tags.size() + generations.size();
+  }
+
+  /** Logs that {@code what} failed and is now owed: at WARNING the first time, then at debug. */
+  void logFailure(String what, SharedTierException e) {
+    if (failureLogged.compareAndSet(false, true)) {
+      log.warn(
+          "cachegen: could not {} because Redis failed ({}); other JVMs keep their entries until"
+              + " their local ttl ends (further failures are logged at debug)",
+          what,
+          e.getMessage());
+    } else {
+      log.debug("cachegen: could not {}", what, e);
+    }
   }
 }

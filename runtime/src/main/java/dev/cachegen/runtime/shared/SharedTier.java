@@ -164,6 +164,13 @@ public interface SharedTier extends AutoCloseable {
 
     /** The connection was lost; messages are missed until {@link #subscribed()}. */
     void disconnected(Throwable cause);
+
+    /**
+     * The tier now talks to another server than before (a failover named a new master): writes the
+     * old one acknowledged may be lost, so entries they replaced may be back. Called on the thread
+     * of the command that noticed, before that command runs.
+     */
+    default void serverReplaced(String why) {}
   }
 
   /** The null object: no shared tier. Reads miss, writes do nothing. */

@@ -121,7 +121,8 @@ final class BackgroundRefresh<V> {
       long[] versions = loader.versions(tags);
       plan =
           lockAcrossJvms
-              ? lock.acquireOrWait(sharedKey, loadGeneration, versions, true, null, present, false)
+              ? lock.acquireOrWait(
+                  sharedKey, () -> loadGeneration, versions, true, null, present, false)
               : LoadPlan.load(loadGeneration, versions, true, null, null);
       if (plan.served() != null) {
         local.putIfUnchanged(sequence, localKey, plan.served()); // another JVM refreshed first

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * One load per key across JVMs: the caller that leads this JVM's load of a key takes a lock in
@@ -73,7 +74,7 @@ final class StampedeLock<V> {
    */
   LoadPlan<V> acquireOrWait(
       String sharedKey,
-      long generation,
+      LongSupplier currentGeneration,
       long[] versions,
       boolean replace,
       CacheEntry<V> fallback,
@@ -92,6 +93,10 @@ final class StampedeLock<V> {
       // take the lock over them at once. Otherwise bytes found are looked at before locking.
       boolean whenPresent = replace || replacing != null;
       while (true) {
+        // Read on every look, not once: entries stored after the cache's generation moved (another
+        // runtime's invalidateAll, every runtime's after a failover) answer the newer one, and a
+        // wait held to the older one would accept none of them until stampedeWait ran out.
+        long generation = currentGeneration.getAsLong();
         if (!context.coherence().repaired()) {
           // This runtime owes Redis an invalidation: what Redis holds may be a value it replaced.
           return LoadPlan.load(generation, versions, replace, fallback, null);

@@ -165,7 +165,8 @@ final class TierLoader<V> {
     if (!lockAcrossJvms || read.failed()) {
       return LoadPlan.load(loadGeneration, versions, replace, fallback, null);
     }
-    return lock.acquireOrWait(sharedKey, loadGeneration, versions, replace, fallback, null, true);
+    return lock.acquireOrWait(
+        sharedKey, generation::forLoad, versions, replace, fallback, null, true);
   }
 
   /** The versions of {@code tags} before a load, read from Redis where unknown. */

@@ -3,6 +3,7 @@ package dev.cachegen.runtime.tier;
 import static dev.cachegen.runtime.TestCaches.find;
 import static dev.cachegen.runtime.TestCaches.findAsync;
 import static dev.cachegen.runtime.TestCaches.strings;
+import static dev.cachegen.runtime.TestRuntimes.awaitSubscribed;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +18,7 @@ import dev.cachegen.runtime.StampedeTimeoutException;
 import dev.cachegen.runtime.StampedeTimeoutPolicy;
 import dev.cachegen.runtime.internal.AsyncLoader;
 import dev.cachegen.runtime.internal.Cache;
+import dev.cachegen.runtime.internal.Keys;
 import dev.cachegen.runtime.internal.Loader;
 import dev.cachegen.runtime.redis.RedisEndpoint;
 import dev.cachegen.runtime.redis.RedisSharedTier;
@@ -408,6 +410,31 @@ class StampedeLockTest {
       ExecutionException thrown = assertThrows(ExecutionException.class, owner::get);
       assertEquals("database down", thrown.getCause().getMessage());
       assertEquals("second try", waiter.get(20, TimeUnit.SECONDS), "well within the 30 s wait");
+    }
+  }
+
+  @Test
+  void aWaiterTakesAValueStoredAfterTheCachesGenerationMoved() throws Exception {
+    String prefix = redis.keyPrefix();
+    try (CacheRuntime waiting = awaitSubscribed(node(prefix).build());
+        CacheRuntime writing = awaitSubscribed(node(prefix).build())) {
+      Cache<String> waits = waiting.cache(strings("s.moved").build());
+      Cache<String> writes = writing.cache(strings("s.moved").build());
+      assertEquals("w", find(waits, "warm", () -> "w")); // the waiter knows the generation
+      String sharedKey = waits.sharedKey().value("k").build();
+      // A lock whose owner's release will never come, as after a failover that lost it.
+      raw.set(
+          ((TieredCache<?>) waits).lockKey(sharedKey), "lost", SetParams.setParams().px(60_000));
+      Future<String> waiter = threads.submit(() -> find(waits, "k", () -> "must not load"));
+      Await.until("the waiter to wait", () -> waiting.stats().cache("s.moved").lockWaits() == 1);
+
+      // Another runtime moves the generation on (as every runtime does after a failover) and
+      // writes the key: the waiter hears of the move, and the value answers its call.
+      long heard = waiting.stats().eventsReceived();
+      writes.invalidateAll();
+      Await.until("the move to reach the waiter", () -> waiting.stats().eventsReceived() > heard);
+      writes.put(Keys.local("k"), sharedKey, "written after the move");
+      assertEquals("written after the move", waiter.get(10, TimeUnit.SECONDS), "not stampedeWait");
     }
   }
 }

@@ -47,6 +47,7 @@ final class ChaosCluster implements AutoCloseable {
   private final List<FaultProxy> proxies = new ArrayList<>();
   private final List<ChildJvm> nodes = new ArrayList<>();
   private final List<FaultWindow> faults = new ArrayList<>();
+  private StallProbe probe;
   private final Path logs;
   private final String prefix = "chaos";
 
@@ -83,6 +84,7 @@ final class ChaosCluster implements AutoCloseable {
         proxies.add(own(FaultProxy.to(redis.host(), redis.port())));
       }
     }
+    probe = own(new StallProbe(withSentinel ? List.of(redis, replica) : List.of(redis)));
     for (int node = 0; node < NODES; node++) {
       String uri =
           withSentinel ? "sentinel:" + MASTER + ":" + sentinel.uri() : proxies.get(node).uri();
@@ -129,9 +131,13 @@ final class ChaosCluster implements AutoCloseable {
    */
   void start(Duration warmUp) {
     long start = now();
+    probe.injecting(); // the warm-up's stalls (compiling, filling caches) are its own
+    probe.start();
     nodes.forEach(node -> expect(node.send("start"), "started"));
     sleep(warmUp);
-    faults.add(FaultWindow.warmUp(start, now()));
+    long end = now();
+    faults.add(FaultWindow.warmUp(start, end));
+    probe.healed(end, 0);
   }
 
   /** Lets the nodes work without a fault for {@code duration}. */
@@ -145,6 +151,7 @@ final class ChaosCluster implements AutoCloseable {
    */
   void inject(Fault fault, Duration hold) {
     int node = ThreadLocalRandom.current().nextInt(NODES);
+    probe.injecting();
     long start = now();
     switch (fault) {
       case RESET, BLACK_HOLE, DELAY -> {
@@ -168,8 +175,10 @@ final class ChaosCluster implements AutoCloseable {
       case GARBAGE -> writeGarbage();
       case FAILOVER -> failOver();
     }
+    long end = now();
     faults.add(
-        new FaultWindow(fault.label(), fault.cutsOnePath() ? Set.of(node) : null, start, now()));
+        new FaultWindow(fault.label(), fault.cutsOnePath() ? Set.of(node) : null, start, end));
+    probe.healed(end, HistoryChecker.FAULT_BOUND_MICROS);
   }
 
   private void writeGarbage() {
@@ -223,6 +232,8 @@ final class ChaosCluster implements AutoCloseable {
    */
   Outcome finish() {
     nodes.forEach(node -> expect(node.send("stop"), "stopped"));
+    probe.close();
+    faults.addAll(probe.stalls());
     List<String> closes = new ArrayList<>();
     for (ChildJvm node : nodes) {
       String closed = node.send("close");

@@ -24,6 +24,12 @@ import org.knowm.xchart.CategoryChartBuilder;
  * {@code tests/CHAOS.md} (between the {@code soak} markers) and {@code tests/chaos-soak.png}, then
  * holds every run to the same rules as the short one. Not named {@code *Test}, so {@code mvn
  * verify} leaves it out; {@code tests/CHAOS.md} gives the command.
+ *
+ * <p>{@code -Dcachegen.chaos.only=sentinel} runs only failovers, {@code
+ * -Dcachegen.chaos.only=DELAY} (any {@link Fault} name but {@code FAILOVER}) only that fault of the
+ * proxied set-up, each for {@code cachegen.chaos.minutes}, without the short runs: to hunt one
+ * cause with the logs ({@code cachegen.chaos.keepLogs}). Such a run checks the same rules but
+ * leaves {@code tests/CHAOS.md} and the chart alone.
  */
 class ChaosSoak {
   private static final Path REPORT = Path.of("CHAOS.md");
@@ -34,6 +40,11 @@ class ChaosSoak {
   @Test
   void minutesOfFaultsLeaveNoStaleReadNoExceptionAndNoLostCall() throws IOException {
     Duration total = Duration.ofMinutes(Long.getLong("cachegen.chaos.minutes", 10));
+    String only = System.getProperty("cachegen.chaos.only", "");
+    if (!only.isEmpty()) {
+      runOnly(only, total);
+      return;
+    }
     Instant began = Instant.now();
     ChaosRun shortProxied = ChaosRun.shortProxied();
     ChaosRun shortSentinel = ChaosRun.shortSentinel();
@@ -55,13 +66,37 @@ class ChaosSoak {
     sentinel.assertClean(List.of(Fault.FAILOVER));
   }
 
+  /** One set-up or one fault for {@code length}, checked but not written into the report. */
+  private static void runOnly(String only, Duration length) {
+    ChaosRun run;
+    List<Fault> injected;
+    if (only.equals("sentinel")) {
+      injected = List.of(Fault.FAILOVER);
+      run = ChaosRun.of(true, cluster -> failovers(cluster, length));
+    } else {
+      injected = List.of(Fault.valueOf(only));
+      run = ChaosRun.of(false, cluster -> proxiedFaults(cluster, length, injected));
+    }
+    System.out.println(run.table());
+    run.rows()
+        .forEach(
+            (fault, row) ->
+                row.examples.forEach(example -> System.out.println(fault + ": " + example)));
+    run.assertClean(injected);
+  }
+
   /** A random fault of the proxied topology, held 1 to 3 s, then 3 to 6 s of calm; until done. */
   private static void proxiedFaults(ChaosCluster cluster, Duration length) {
+    proxiedFaults(cluster, length, ChaosRun.PROXIED_FAULTS);
+  }
+
+  /** A random one of {@code faults}, held 1 to 3 s, then 3 to 6 s of calm; until done. */
+  private static void proxiedFaults(ChaosCluster cluster, Duration length, List<Fault> faults) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long end = System.nanoTime() + length.toNanos();
     cluster.quiet(Duration.ofSeconds(3));
     while (System.nanoTime() < end) {
-      Fault fault = ChaosRun.PROXIED_FAULTS.get(random.nextInt(ChaosRun.PROXIED_FAULTS.size()));
+      Fault fault = faults.get(random.nextInt(faults.size()));
       cluster.inject(fault, Duration.ofMillis(random.nextLong(1_000, 3_000)));
       cluster.quiet(Duration.ofMillis(random.nextLong(3_000, 6_000)));
     }
@@ -78,9 +113,11 @@ class ChaosSoak {
     }
   }
 
-  /** The row's name in the soak's table, which holds both set-ups' rows without a fault. */
+  /** The row's name in the soak's table, which holds both set-ups' rows of faults not injected. */
   private static String renamed(String fault, String topology) {
-    return fault.equals(HistoryChecker.NONE) || fault.equals(FaultWindow.WARM_UP)
+    return fault.equals(HistoryChecker.NONE)
+            || fault.equals(FaultWindow.WARM_UP)
+            || fault.equals(StallProbe.KIND)
         ? fault + " (" + topology + ")"
         : fault;
   }

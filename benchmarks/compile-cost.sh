@@ -43,10 +43,14 @@ if [[ ! -s "$WORK/runtime.classpath" || ! -s "$WORK/processor.classpath" \
       || "$REPO/runtime/pom.xml" -nt "$WORK/runtime.classpath" \
       || "$REPO/processor/pom.xml" -nt "$WORK/processor.classpath" ]]; then
   # Compile scope only, and without our own modules: their classes come from */target/classes.
-  (cd "$REPO" && ./mvnw -B -q -o -pl runtime dependency:build-classpath -DincludeScope=compile \
-      -DexcludeGroupIds=dev.cachegen -Dmdep.outputFile="$WORK/runtime.classpath")
-  (cd "$REPO" && ./mvnw -B -q -o -pl processor dependency:build-classpath -DincludeScope=compile \
-      -DexcludeGroupIds=dev.cachegen -Dmdep.outputFile="$WORK/processor.classpath")
+  # With -am and compile, Maven resolves our modules in the reactor, so nothing need be installed;
+  # every module of the reactor writes the file, and the one asked for (built last) wins.
+  (cd "$REPO" && ./mvnw -B -q -pl runtime -am compile dependency:build-classpath \
+      -DincludeScope=compile -DexcludeGroupIds=dev.cachegen \
+      -Dmdep.outputFile="$WORK/runtime.classpath")
+  (cd "$REPO" && ./mvnw -B -q -pl processor -am compile dependency:build-classpath \
+      -DincludeScope=compile -DexcludeGroupIds=dev.cachegen \
+      -Dmdep.outputFile="$WORK/processor.classpath")
 fi
 # What the corpus compiles against: the annotations and the runtime (the decorators call it).
 CLASSPATH_CORPUS=$REPO/annotations/target/classes:$REPO/runtime/target/classes:$(cat "$WORK/runtime.classpath")

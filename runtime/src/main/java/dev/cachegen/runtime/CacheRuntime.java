@@ -117,19 +117,16 @@ public final class CacheRuntime implements AutoCloseable {
     this.clock = builder.clock;
     if (builder.clock == Builder.SYSTEM_CLOCK) {
       this.nanoTime = System::nanoTime;
+      this.coarseTicker =
+          builder.expiryResolutionNanos > 0
+              ? CoarseTicker.start(builder.expiryResolutionNanos, TimeUnit.NANOSECONDS)
+              : null;
+      this.ticker = coarseTicker != null ? coarseTicker : Ticker.systemTicker();
     } else {
       Clock custom = builder.clock;
-      this.nanoTime = () -> TimeUnit.MILLISECONDS.toNanos(custom.millis());
-    }
-    LongSupplier ticks = nanoTime;
-    if (builder.clock != Builder.SYSTEM_CLOCK) {
+      LongSupplier ticks = () -> TimeUnit.MILLISECONDS.toNanos(custom.millis());
+      this.nanoTime = ticks;
       this.ticker = ticks::getAsLong;
-      this.coarseTicker = null;
-    } else if (builder.expiryResolutionNanos > 0) {
-      this.coarseTicker = CoarseTicker.start(builder.expiryResolutionNanos, TimeUnit.NANOSECONDS);
-      this.ticker = coarseTicker;
-    } else {
-      this.ticker = Ticker.systemTicker();
       this.coarseTicker = null;
     }
     if (builder.executor != null) {

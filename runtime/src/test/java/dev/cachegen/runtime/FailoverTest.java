@@ -57,23 +57,7 @@ class FailoverTest {
       database.set("v2");
       cache.put(Keys.local("k"), sharedKey, "v2");
       long resets = runtime.stats().localTierResets();
-      Await.until(
-          "the sentinel to start a failover",
-          () -> {
-            try {
-              return sentinel.command("SENTINEL", "FAILOVER", MASTER).equals("OK");
-            } catch (IllegalStateException e) {
-              return false; // not ready yet
-            }
-          },
-          Duration.ofSeconds(30));
-      Await.until(
-          "the sentinel to name the replica",
-          () ->
-              sentinel
-                  .command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER)
-                  .endsWith(Integer.toString(replica.port())),
-          Duration.ofSeconds(30));
+      failOver(sentinel, replica);
       Await.until(
           "the demoted master to copy the new one",
           () -> master.command("INFO", "replication").contains("master_link_status:up"),
@@ -152,22 +136,8 @@ class FailoverTest {
   }
 
   private static void failOver(RedisSentinel sentinel, RedisServer replica) {
-    Await.until(
-        "the sentinel to start a failover",
-        () -> {
-          try {
-            return sentinel.command("SENTINEL", "FAILOVER", MASTER).equals("OK");
-          } catch (IllegalStateException e) {
-            return false; // not ready yet
-          }
-        },
-        Duration.ofSeconds(30));
-    Await.until(
-        "the sentinel to name the replica",
-        () ->
-            sentinel
-                .command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER)
-                .endsWith(Integer.toString(replica.port())),
-        Duration.ofSeconds(30));
+    assertTrue(
+        sentinel.failOver(Duration.ofSeconds(30)).endsWith(":" + replica.port()),
+        "the sentinel names the replica");
   }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -93,6 +94,32 @@ public final class RedisSentinel implements AutoCloseable {
    */
   public String command(String... arguments) {
     return Resp.command(URI.create(uri()), arguments);
+  }
+
+  /** The master the sentinel names now, as {@code host:port}. */
+  public String master() {
+    return command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", masterName).replace('\n', ':');
+  }
+
+  /**
+   * Makes the sentinel promote the replica ({@code SENTINEL FAILOVER}, asked again while it answers
+   * that it is not ready: {@code NOGOODSLAVE}, {@code INPROG}) and waits until it names another
+   * master than before; returns that one as {@code host:port}.
+   */
+  public String failOver(Duration timeout) {
+    String before = master();
+    Await.until(
+        "the sentinel to start a failover",
+        () -> {
+          try {
+            return command("SENTINEL", "FAILOVER", masterName).equals("OK");
+          } catch (IllegalStateException e) {
+            return false; // not ready yet
+          }
+        },
+        timeout);
+    Await.until("the sentinel to name a new master", () -> !master().equals(before), timeout);
+    return master();
   }
 
   /** Stops the sentinel; the master keeps running. */

@@ -170,12 +170,19 @@ public final class MemoryPerEntry {
     return held;
   }
 
-  private static long usedAfterGc() throws InterruptedException {
+  /**
+   * The heap in use after full collections, collected again until it stops shrinking (objects freed
+   * by reference processing go in the next one).
+   */
+  private static long usedAfterGc() {
     long used = Long.MAX_VALUE;
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 10; i++) {
       System.gc();
-      Thread.sleep(100);
-      used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+      long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      if (now >= used) {
+        return used;
+      }
+      used = now;
     }
     return used;
   }

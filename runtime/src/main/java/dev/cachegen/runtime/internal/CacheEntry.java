@@ -68,7 +68,7 @@ public abstract class CacheEntry<V> {
    * {@code 0}, expiring never, loaded in no time, without tags.
    */
   public static <V> CacheEntry<V> local(V value, long generation, String sharedKey) {
-    return new Local<>(value, generation, hash(sharedKey));
+    return new Local<>(value, generation, sharedKeyHash(sharedKey));
   }
 
   /** The cached value, possibly {@code null} when the cache stores nulls. */
@@ -110,10 +110,12 @@ public abstract class CacheEntry<V> {
   public abstract String sharedKey();
 
   /**
-   * Whether {@code sharedKey} is this entry's shared key: compared whole, or for a local entry by
-   * its 64-bit hash (a wrong match needs two of the cache's keys to collide in 64 bits).
+   * Whether {@code sharedKey}, whose {@link #sharedKeyHash} is {@code sharedKeyHash}, is this
+   * entry's shared key: compared whole, or for a local entry by the hash (a wrong match needs two
+   * of the cache's keys to collide in 64 bits). The caller hashes once for a walk over many
+   * entries.
    */
-  public abstract boolean hasSharedKey(String sharedKey);
+  public abstract boolean hasSharedKey(String sharedKey, long sharedKeyHash);
 
   public final boolean hasTags() {
     return tags().length > 0;
@@ -144,8 +146,8 @@ public abstract class CacheEntry<V> {
         + "]";
   }
 
-  /** FNV-1a over the key's UTF-16 code units, 64 bits. */
-  static long hash(String sharedKey) {
+  /** The hash a local entry keeps of its shared key: FNV-1a over its UTF-16 code units, 64 bits. */
+  public static long sharedKeyHash(String sharedKey) {
     long hash = 0xcbf29ce484222325L;
     for (int i = 0; i < sharedKey.length(); i++) {
       hash = (hash ^ sharedKey.charAt(i)) * 0x100000001b3L;
@@ -210,7 +212,7 @@ public abstract class CacheEntry<V> {
     }
 
     @Override
-    public boolean hasSharedKey(String sharedKey) {
+    public boolean hasSharedKey(String sharedKey, long sharedKeyHash) {
       return this.sharedKey.equals(sharedKey);
     }
   }
@@ -254,8 +256,8 @@ public abstract class CacheEntry<V> {
     }
 
     @Override
-    public boolean hasSharedKey(String sharedKey) {
-      return sharedKeyHash == hash(sharedKey);
+    public boolean hasSharedKey(String sharedKey, long sharedKeyHash) {
+      return this.sharedKeyHash == sharedKeyHash;
     }
   }
 }

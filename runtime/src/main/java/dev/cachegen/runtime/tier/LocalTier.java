@@ -200,8 +200,9 @@ final class LocalTier<V> {
     if (indexed) {
       return localKeys.get(sharedKey);
     }
+    long hash = CacheEntry.sharedKeyHash(sharedKey);
     for (Map.Entry<Object, CacheEntry<V>> entry : entries.asMap().entrySet()) {
-      if (entry.getValue().hasSharedKey(sharedKey)) {
+      if (entry.getValue().hasSharedKey(sharedKey, hash)) {
         return entry.getKey();
       }
     }

@@ -199,27 +199,13 @@ final class ChaosCluster implements AutoCloseable {
 
   /** Fails over to whichever server is the replica now and waits until the sentinel says so. */
   private void failOver() {
-    String before = master();
+    String before = sentinel.master();
     RedisServer current = before.endsWith(":" + redis.port()) ? redis : replica;
     Await.until(
         "the replica to be in sync",
         () -> current.command("INFO", "replication").contains("state=online"),
         Duration.ofSeconds(30));
-    Await.until(
-        "the sentinel to start a failover",
-        () -> {
-          try {
-            return sentinel.command("SENTINEL", "FAILOVER", MASTER).equals("OK");
-          } catch (IllegalStateException e) {
-            return false; // NOGOODSLAVE or INPROG: the sentinel is not ready yet
-          }
-        },
-        Duration.ofSeconds(30));
-    Await.until("the new master", () -> !master().equals(before), Duration.ofSeconds(30));
-  }
-
-  private String master() {
-    return sentinel.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER).replace('\n', ':');
+    sentinel.failOver(Duration.ofSeconds(30));
   }
 
   /** What a run left: every logged call, the faults, the database's record and the closes. */
